@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { ProfileEventSchemas } from './profiles/events';
+import { ClaimEventSchemas } from './shared/claims';
+import { UserEventSchemas } from './users/events';
+
+/**
+ * Every stored domain event type, by name. The serializer parses events read back from a store
+ * with these schemas; the JSON Schema files in contracts/schemas are generated from them.
+ */
+export const DomainEventSchemas = [...UserEventSchemas, ...ClaimEventSchemas, ...ProfileEventSchemas] as const;
+
+export type DomainEvent = z.infer<(typeof DomainEventSchemas)[number]>;
+
+/** Current schema version of each event type; bump with an upcaster when a type changes shape. */
+export const CURRENT_SCHEMA_VERSION = 1;

@@ -1,0 +1,41 @@
+import { z } from 'zod';
+import { DomainEventSchemas } from './events';
+import { ProfileCommandSchema } from './profiles/commands';
+import { ProfileAnalytics, ProfileDocument, ProfileSummary, ProfileView } from './profiles/read-model';
+import { ProfileCreateRequest, ProfileUpdateRequest } from './profiles/requests';
+import { EventMetadataSchema } from './shared/envelope';
+import { UserCommandSchema } from './users/commands';
+import { AuthResponse, LoginRequest, RegisterRequest, UserDocument } from './users/http';
+
+/**
+ * The JSON Schema files committed under contracts/schemas, generated from the zod contracts.
+ * `npm run contracts:generate` writes them; a test fails when they are out of date.
+ */
+const named: Record<string, z.ZodType> = {
+  'envelope/event-metadata': EventMetadataSchema,
+  'commands/profile-command': ProfileCommandSchema,
+  'commands/user-command': UserCommandSchema,
+  'read-models/profiles_v1': ProfileDocument,
+  'read-models/users_v1': UserDocument,
+  'http/profile-create-request': ProfileCreateRequest,
+  'http/profile-update-request': ProfileUpdateRequest,
+  'http/profile': ProfileView,
+  'http/profile-analytics': ProfileAnalytics,
+  'http/profile-summary': ProfileSummary,
+  'http/register-request': RegisterRequest,
+  'http/login-request': LoginRequest,
+  'http/auth-response': AuthResponse,
+};
+
+export function jsonSchemaFiles(): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const schema of DomainEventSchemas) files[`events/${schema.shape.type.value}.json`] = render(schema, 'output');
+  for (const [name, schema] of Object.entries(named)) {
+    files[`${name}.json`] = render(schema, name.startsWith('http/') && name.endsWith('request') ? 'input' : 'output');
+  }
+  return files;
+}
+
+function render(schema: z.ZodType, io: 'input' | 'output'): string {
+  return `${JSON.stringify(z.toJSONSchema(schema, { io, unrepresentable: 'any' }), null, 2)}\n`;
+}

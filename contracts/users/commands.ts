@@ -1,0 +1,28 @@
+import { z } from 'zod';
+import { Email, IsoTimestamp, Uuid } from '../shared/primitives';
+import { Role } from './events';
+
+/** Commands on a user. Ids, hashes and the clock are computed at the edge and travel in the command. */
+const command = <T extends string, S extends z.ZodRawShape>(type: T, shape: S) =>
+  z.object({ type: z.literal(type), user_id: Uuid, now: IsoTimestamp, ...shape });
+
+const newToken = { family_id: Uuid, token_id: Uuid, expires_at: IsoTimestamp };
+
+export const RegisterUser = command('RegisterUser', {
+  email: Email,
+  full_name: z.string(),
+  password_hash: z.string(),
+  roles: z.array(Role),
+  ...newToken,
+});
+export const StartSession = command('StartSession', newToken);
+export const RotateRefreshToken = command('RotateRefreshToken', {
+  family_id: Uuid,
+  presented_token_id: Uuid,
+  token_id: Uuid,
+  expires_at: IsoTimestamp,
+});
+export const EndSession = command('EndSession', { family_id: Uuid });
+
+export const UserCommandSchema = z.discriminatedUnion('type', [RegisterUser, StartSession, RotateRefreshToken, EndSession]);
+export type UserCommand = z.infer<typeof UserCommandSchema>;

@@ -1,0 +1,30 @@
+import { z } from 'zod';
+import { Email, IsoTimestamp, requiredText, Uuid } from '../shared/primitives';
+import { ProjectedFields } from '../shared/read-model';
+import { Role } from './events';
+
+export const RegisterRequest = z.strictObject({
+  email: Email,
+  password: z.string().min(8, 'must be at least 8 characters').max(200),
+  full_name: requiredText(200),
+});
+export const LoginRequest = z.strictObject({ email: z.string().trim().max(254), password: z.string().max(200) });
+export const RefreshRequest = z.strictObject({ refresh_token: z.string().min(1).max(4096) });
+export const LogoutRequest = z.strictObject({ refresh_token: z.string().min(1).max(4096) }).partial();
+
+export const UserView = z.object({ id: Uuid, email: Email, full_name: z.string(), roles: z.array(Role), created_at: IsoTimestamp });
+export type UserView = z.infer<typeof UserView>;
+
+export const AuthResponse = z.object({
+  user: UserView.omit({ created_at: true }),
+  access_token: z.string(),
+  refresh_token: z.string(),
+  token_type: z.literal('Bearer'),
+  /** Seconds until the access token expires. */
+  expires_in: z.number().int(),
+});
+export type AuthResponse = z.infer<typeof AuthResponse>;
+
+/** The `users_v1` read-model document. */
+export const UserDocument = UserView.extend(ProjectedFields);
+export type UserDocument = z.infer<typeof UserDocument>;

@@ -1,0 +1,9 @@
+import { profilesProjection } from './profiles';
+import { Projection, ProjectedDoc } from './projection';
+import { usersProjection } from './users';
+
+/** Every read model the projector role maintains. */
+export const allProjections: Projection<ProjectedDoc>[] = [
+  usersProjection as unknown as Projection<ProjectedDoc>,
+  profilesProjection as unknown as Projection<ProjectedDoc>,
+];

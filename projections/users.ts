@@ -1,0 +1,15 @@
+import { UserDocument } from '../contracts/users/http';
+import { Projection } from './projection';
+
+/** `users_v1`: account details for GET /auth/me (never the password hash). */
+export const usersProjection: Projection<UserDocument> = {
+  name: 'users_v1',
+  collection: 'users_v1',
+  handles: ['UserRegistered'],
+  documentId: (event) => event.stream_id.slice('user-'.length),
+  evolve(current, event) {
+    if (event.type !== 'UserRegistered') return current;
+    const { user_id, email, full_name, roles } = event.data;
+    return { id: user_id, email, full_name, roles, created_at: event.metadata.occurred_at };
+  },
+};

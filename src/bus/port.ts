@@ -1,0 +1,57 @@
+/**
+ * The message bus port: integration events for the process manager and analytics consumers.
+ * Real adapter: Kafka (kafkajs). Embedded: in-process.
+ */
+
+/** Header names carried by every integration event (the envelope fields consumers route on). */
+export const BUS_HEADERS = {
+  event_id: 'event_id',
+  event_type: 'event_type',
+  schema_version: 'schema_version',
+  correlation_id: 'correlation_id',
+} as const;
+
+export interface BusMessage {
+  /** Partition key: the source stream id, so each stream keeps its order. */
+  key: string;
+  value: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+export interface ConsumedMessage extends BusMessage {
+  topic: string;
+  partition: number;
+  offset: string;
+}
+
+export interface ConsumerOptions {
+  group_id: string;
+  topics: string[];
+  from_beginning?: boolean;
+  /**
+   * Attempts per message before it goes to the dead-letter topic `<topic>.dlq`
+   * (default: the adapter's retry policy, 5).
+   */
+  max_attempts?: number;
+  /** Must be idempotent: a message may be delivered more than once. */
+  handler: (message: ConsumedMessage) => Promise<void>;
+}
+
+export interface Consumer {
+  stop(): Promise<void>;
+}
+
+export interface MessageBus {
+  /** Resolves once the broker acknowledged every message. */
+  publish(topic: string, messages: BusMessage[]): Promise<void>;
+  subscribe(options: ConsumerOptions): Promise<Consumer>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Pino-compatible structured logger the adapters report to. */
+export interface BusLogger {
+  info(obj: object, msg: string): void;
+  warn(obj: object, msg: string): void;
+  error(obj: object, msg: string): void;
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/**
+ * Configuration comes from the environment. A connection URL that is set selects the real
+ * adapter; its absence selects the embedded one, so `npm start` needs no servers.
+ */
+const optional = z
+  .string()
+  .trim()
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const EnvSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8000),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  EVENTSTORE_CONNECTION_STRING: optional,
+  MONGODB_URL: optional,
+  MONGODB_DB: z.string().default('jobwise'),
+  KAFKA_BROKERS: optional,
+  KAFKA_CLIENT_ID: z.string().default('jobwise'),
+  JWT_SECRET: optional,
+  ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
+  REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
+  /** scrypt cost N (a power of two). Lower it only in tests. */
+  SCRYPT_N: z.coerce.number().int().min(1024).default(2 ** 15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Comma-separated roles to run in this process; default all of them. */
+  JOBWISE_ROLES: optional,
+});
+
+export const ROLES = ['api', 'projector', 'relay'] as const;
+export type Role = (typeof ROLES)[number];
+
+export interface Config {
+  port: number;
+  host: string;
+  data_dir: string;
+  eventstore_url?: string;
+  mongodb?: { url: string; db: string };
+  kafka?: { brokers: string[]; client_id: string };
+  jwt_secret?: string;
+  access_ttl_seconds: number;
+  refresh_ttl_seconds: number;
+  scrypt_n: number;
+  log_level: string;
+  roles: Role[];
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${problems}`);
+  }
+  const e = parsed.data;
+  return {
+    port: e.PORT,
+    host: e.HOST,
+    data_dir: e.DATA_DIR,
+    eventstore_url: e.EVENTSTORE_CONNECTION_STRING,
+    mongodb: e.MONGODB_URL ? { url: e.MONGODB_URL, db: e.MONGODB_DB } : undefined,
+    kafka: e.KAFKA_BROKERS ? { brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()), client_id: e.KAFKA_CLIENT_ID } : undefined,
+    jwt_secret: e.JWT_SECRET,
+    access_ttl_seconds: e.ACCESS_TOKEN_TTL_SECONDS,
+    refresh_ttl_seconds: e.REFRESH_TOKEN_TTL_SECONDS,
+    scrypt_n: e.SCRYPT_N,
+    log_level: e.LOG_LEVEL,
+    roles: parseRoles(argv.length > 0 ? argv.join(',') : e.JOBWISE_ROLES),
+  };
+}
+
+function parseRoles(value: string | undefined): Role[] {
+  if (!value || value === 'all') return [...ROLES];
+  const roles = value.split(',').map((r) => r.trim()).filter(Boolean);
+  const unknown = roles.filter((r) => !(ROLES as readonly string[]).includes(r));
+  if (unknown.length > 0) throw new Error(`Unknown role(s) ${unknown.join(', ')}; known: ${ROLES.join(', ')}, all`);
+  return roles as Role[];
+}

@@ -1,0 +1,72 @@
+import express, { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import { Logger } from '../shared/logger';
+import { createAuthenticator } from './auth';
+import { AuthUser, commandContext, correlationId } from './context';
+import { errorHandler, notFound } from './errors';
+import { RouteSpec } from './route';
+import { parseRequest } from './validation';
+
+export interface AppOptions {
+  routes: RouteSpec[];
+  /** Extra handlers mounted before the API routes (health, docs). */
+  mount?: (app: Express) => void;
+  jwt_secret: string;
+  logger: Logger;
+}
+
+const BODY_LIMIT = '10mb';
+
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('etag', false);
+  app.set('query parser', 'simple');
+  app.use(requestContext(options.logger));
+  app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  options.mount?.(app);
+
+  const authenticate = createAuthenticator(options.jwt_secret);
+  for (const spec of options.routes) {
+    const handlers: RequestHandler[] = spec.auth === false ? [] : [authenticate];
+    app[spec.method](spec.path, ...handlers, handle(spec));
+  }
+  app.use(notFound);
+  app.use(errorHandler(options.logger));
+  return app;
+}
+
+function handle(spec: RouteSpec): RequestHandler {
+  return async (req: Request, res: Response) => {
+    const input = parseRequest([
+      { location: 'params', schema: spec.params, value: req.params },
+      { location: 'query', schema: spec.query, value: req.query },
+      { location: 'body', schema: spec.body, value: req.body ?? {} },
+    ]);
+    const user = (req.user as AuthUser | undefined) ?? null;
+    const result = await spec.handler({
+      ...input,
+      user: user as AuthUser,
+      context: commandContext(req, user),
+      header: (name) => req.header(name),
+    });
+    if (result.headers) res.set(result.headers);
+    if (result.body === undefined) res.status(result.status).end();
+    else if (Buffer.isBuffer(result.body) || typeof result.body === 'string') res.status(result.status).send(result.body);
+    else res.status(result.status).json(result.body);
+  };
+}
+
+/** Correlation id on every request and response; one structured log line per request. */
+function requestContext(logger: Logger): RequestHandler {
+  return (req: Request, res: Response, next: NextFunction) => {
+    const id = correlationId(req);
+    (req as Request & { correlation_id: string }).correlation_id = id;
+    res.setHeader('X-Correlation-Id', id);
+    const started = process.hrtime.bigint();
+    res.on('finish', () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      logger.debug({ method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10, correlation_id: id }, 'request');
+    });
+    next();
+  };
+}

@@ -1,0 +1,40 @@
+import { ErrorRequestHandler, RequestHandler } from 'express';
+import { DomainError } from '../shared/errors';
+import { Logger } from '../shared/logger';
+import { EdgeCode, problem, Problem } from './problem';
+
+const PROBLEM_TYPE = 'application/problem+json';
+
+export function sendProblem(res: Parameters<RequestHandler>[1], body: Problem): void {
+  res.status(body.status).type(PROBLEM_TYPE).send(JSON.stringify(body));
+}
+
+export const notFound: RequestHandler = (req, res) =>
+  sendProblem(res, problem('HTTP.NOT_FOUND', `No route for ${req.method} ${req.path}`, { instance: req.path }));
+
+/** Body-parser failures are the client's: they map to 400 / 413 / 415, never 500. */
+function edgeCodeOf(error: { type?: string; status?: number }): EdgeCode | null {
+  if (error.type === 'entity.parse.failed') return 'HTTP.MALFORMED_JSON';
+  if (error.type === 'entity.too.large') return 'HTTP.PAYLOAD_TOO_LARGE';
+  if (error.type === 'charset.unsupported' || error.type === 'encoding.unsupported') return 'HTTP.UNSUPPORTED_MEDIA_TYPE';
+  if (error.status && error.status >= 400 && error.status < 500) return 'HTTP.MALFORMED_JSON';
+  return null;
+}
+
+export function errorHandler(logger: Logger): ErrorRequestHandler {
+  return (error, req, res, _next) => {
+    const correlation_id = (req as { correlation_id?: string }).correlation_id;
+    const instance = req.path;
+    if (error instanceof DomainError) {
+      const extra = error.fields.length > 0 ? { errors: error.fields } : {};
+      return sendProblem(res, problem(error.code, error.message, { instance, correlation_id, ...extra }));
+    }
+    const edge = edgeCodeOf(error ?? {});
+    if (edge) {
+      const detail = edge === 'HTTP.PAYLOAD_TOO_LARGE' ? 'The request body is larger than 10 MB' : 'The request body is not valid JSON';
+      return sendProblem(res, problem(edge, detail, { instance, correlation_id }));
+    }
+    logger.error({ err: { message: error?.message, stack: error?.stack }, path: req.path, correlation_id }, 'unhandled error');
+    sendProblem(res, problem('HTTP.INTERNAL', 'Something went wrong on our side; it has been logged', { instance, correlation_id }));
+  };
+}

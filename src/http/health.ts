@@ -1,0 +1,68 @@
+import { Express } from 'express';
+import { ProjectorStatus } from '../../projections/runner';
+import { MessageBus } from '../bus/port';
+import { EventStore } from '../event-store/port';
+import { ReadStore } from '../read-store/port';
+import { CheckpointStore } from '../../projections/checkpoints';
+import { allProjections } from '../../projections';
+
+export interface HealthDeps {
+  events: EventStore;
+  readStore: ReadStore;
+  bus: MessageBus;
+  /** Status of the projectors running in this process (empty when another process runs them). */
+  projectors: () => ProjectorStatus[];
+}
+
+type ComponentHealth = { status: 'ok' | 'down'; latency_ms?: number; error?: string };
+
+async function probe(check: () => Promise<unknown>): Promise<ComponentHealth> {
+  const started = Date.now();
+  try {
+    await Promise.race([check(), new Promise((_, reject) => setTimeout(() => reject(new Error('timed out after 2 s')), 2000))]);
+    return { status: 'ok', latency_ms: Date.now() - started };
+  } catch (error) {
+    return { status: 'down', error: (error as Error).message };
+  }
+}
+
+/** Projector lag: how far each read model's checkpoint is behind the head of the event store. */
+async function projectorLag(deps: HealthDeps) {
+  const head = await deps.events.headPosition();
+  const local = new Map(deps.projectors().map((p) => [p.name, p]));
+  const checkpoints = new CheckpointStore(deps.readStore);
+  return Promise.all(
+    allProjections.map(async ({ name }) => {
+      const status = local.get(name);
+      const checkpoint = status?.checkpoint ?? (await checkpoints.load(name));
+      const behind = checkpoint < head ? await deps.events.readAll({ after_position: checkpoint, max_count: 1 }) : [];
+      const lag_ms = behind[0] ? Math.max(0, Date.now() - Date.parse(behind[0].recorded_at)) : 0;
+      return {
+        name,
+        state: status?.state ?? 'remote',
+        checkpoint,
+        caught_up: behind.length === 0,
+        lag_ms,
+        events_applied: status?.events_applied,
+        events_failed: status?.events_failed,
+        last_error: status?.last_error,
+      };
+    }),
+  );
+}
+
+export function mountHealth(app: Express, deps: HealthDeps): void {
+  app.get('/health', (_req, res) => {
+    res.json({ status: 'ok' });
+  });
+  app.get('/health/detailed', async (_req, res) => {
+    const [event_store, read_store, bus] = await Promise.all([
+      probe(() => deps.events.ping()),
+      probe(() => deps.readStore.ping()),
+      probe(() => deps.bus.ping()),
+    ]);
+    const projectors = event_store.status === 'ok' && read_store.status === 'ok' ? await projectorLag(deps) : [];
+    const healthy = [event_store, read_store, bus].every((c) => c.status === 'ok');
+    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', components: { event_store, read_store, bus }, projectors });
+  });
+}

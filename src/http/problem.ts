@@ -1,0 +1,70 @@
+import { ErrorCode, FieldProblem } from '../shared/errors';
+
+/** RFC 9457 problem details. The one place where error codes become HTTP statuses. */
+export interface Problem {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  instance?: string;
+  code: string;
+  errors?: FieldProblem[];
+  correlation_id?: string;
+}
+
+const STATUS: Record<ErrorCode, number> = {
+  'VALIDATION.FAILED': 400,
+  'AUTH.UNAUTHENTICATED': 401,
+  'AUTH.INVALID_CREDENTIALS': 401,
+  'AUTH.INVALID_REFRESH_TOKEN': 401,
+  'AUTH.FORBIDDEN': 403,
+  'USER.EMAIL_TAKEN': 409,
+  'USER.NOT_FOUND': 404,
+  'PROFILE.NOT_FOUND': 404,
+  'PROFILE.ALREADY_EXISTS': 409,
+  'PROFILE.ENTRY_NOT_FOUND': 404,
+  'PROFILE.DELETED': 404,
+  'JOB.NOT_FOUND': 404,
+  'JOB.READ_ONLY': 403,
+  'JOB.INVALID_TRANSITION': 409,
+  'CONCURRENCY.VERSION_MISMATCH': 412,
+  'CONCURRENCY.CONFLICT': 409,
+};
+
+/** Codes raised by the HTTP edge itself rather than the domain. */
+export type EdgeCode = 'HTTP.NOT_FOUND' | 'HTTP.MALFORMED_JSON' | 'HTTP.PAYLOAD_TOO_LARGE' | 'HTTP.UNSUPPORTED_MEDIA_TYPE' | 'HTTP.INTERNAL';
+const EDGE_STATUS: Record<EdgeCode, number> = {
+  'HTTP.NOT_FOUND': 404,
+  'HTTP.MALFORMED_JSON': 400,
+  'HTTP.PAYLOAD_TOO_LARGE': 413,
+  'HTTP.UNSUPPORTED_MEDIA_TYPE': 415,
+  'HTTP.INTERNAL': 500,
+};
+
+const TITLES: Record<number, string> = {
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  409: 'Conflict',
+  412: 'Precondition Failed',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  500: 'Internal Server Error',
+};
+
+export function statusOf(code: ErrorCode | EdgeCode): number {
+  return (STATUS as Record<string, number>)[code] ?? (EDGE_STATUS as Record<string, number>)[code] ?? 500;
+}
+
+export function problem(code: ErrorCode | EdgeCode, detail: string, extra: Partial<Problem> = {}): Problem {
+  const status = statusOf(code);
+  return {
+    type: `urn:jobwise:problem:${code.toLowerCase()}`,
+    title: TITLES[status] ?? 'Error',
+    status,
+    detail,
+    code,
+    ...extra,
+  };
+}

@@ -1,0 +1,55 @@
+import { z } from 'zod';
+import { AuthUser } from './context';
+import { CommandContext } from '../shared/command-handler';
+
+/**
+ * A route is declared once, with zod schemas for what it accepts and returns. The same
+ * declaration validates requests at the edge and generates the OpenAPI document.
+ */
+export type Method = 'get' | 'post' | 'put' | 'delete';
+
+export interface HttpResult {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
+
+export interface RouteInput<B, Q, P> {
+  body: B;
+  query: Q;
+  params: P;
+  /** Present on every authenticated route. */
+  user: AuthUser;
+  context: CommandContext;
+  header(name: string): string | undefined;
+}
+
+export interface ResponseSpec {
+  description: string;
+  schema?: z.ZodType;
+  content_type?: string;
+}
+
+export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
+  method: Method;
+  /** Express-style path, e.g. `/api/v1/profiles/:id`. */
+  path: string;
+  summary: string;
+  tag: string;
+  /** Defaults to true: a bearer access token is required. */
+  auth?: boolean;
+  body?: B;
+  query?: Q;
+  params?: P;
+  responses: Record<number, ResponseSpec>;
+  handler(input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>): Promise<HttpResult>;
+}
+
+/** Declares a route; the generics make the handler's input types follow the schemas. */
+export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, P extends z.ZodType = z.ZodUnknown>(
+  spec: RouteSpec<B, Q, P>,
+): RouteSpec {
+  return spec as unknown as RouteSpec;
+}
+
+export const IdParams = z.object({ id: z.uuid({ message: 'must be a UUID' }) });

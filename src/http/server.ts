@@ -1,0 +1,31 @@
+import { Container } from 'inversify';
+import { Express } from 'express';
+import { ProjectionRunner } from '../../projections/runner';
+import { Logger } from '../shared/logger';
+import { TOKENS } from '../tokens';
+import { createApp } from './app';
+import { mountDocs } from './docs';
+import { mountHealth } from './health';
+import { openApiDocument } from './openapi';
+import { RouteSpec } from './route';
+
+/** The HTTP application of the `api` role, assembled from the container. */
+export function buildHttpApp(container: Container): Express {
+  const routes = container.get<RouteSpec[]>(TOKENS.Routes);
+  const runners = container.get<ProjectionRunner[]>(TOKENS.ProjectionRunners);
+  let document: Record<string, unknown> | null = null;
+  return createApp({
+    routes,
+    jwt_secret: container.get<string>(TOKENS.JwtSecret),
+    logger: container.get<Logger>(TOKENS.Logger),
+    mount(app) {
+      mountHealth(app, {
+        events: container.get(TOKENS.EventStore),
+        readStore: container.get(TOKENS.ReadStore),
+        bus: container.get(TOKENS.Bus),
+        projectors: () => runners.map((r) => r.snapshot()),
+      });
+      mountDocs(app, () => (document ??= openApiDocument(routes, { title: 'JobWise API', version: '1.0.0' })));
+    },
+  });
+}

@@ -1,0 +1,59 @@
+/**
+ * The read store port: documents built by projectors and served by queries.
+ *
+ * Filters use the MongoDB query language (the subset both adapters support:
+ * $eq $ne $in $nin $gt $gte $lt $lte $exists $regex $and $or $all $elemMatch),
+ * so projection and query code is shared between MongoDB and the embedded store.
+ *
+ * Sorting follows MongoDB: missing and null sort first ascending, values of different types
+ * sort by type (null < numbers < strings < objects < arrays < booleans), and a sort that does
+ * not name `_id` is completed with `_id` ascending so pages are stable under ties.
+ */
+
+export type Doc = { _id: string } & Record<string, unknown>;
+export type Filter = Record<string, unknown>;
+export type Sort = Record<string, 1 | -1>;
+
+export interface FindOptions {
+  sort?: Sort;
+  skip?: number;
+  /** 0 or absent means no limit, as in MongoDB. */
+  limit?: number;
+}
+
+export interface IndexOptions {
+  unique?: boolean;
+}
+
+export interface Collection<T extends Doc> {
+  get(id: string): Promise<T | null>;
+  /** Replaces the whole document with this `_id`, inserting it when absent. */
+  upsert(doc: T): Promise<void>;
+  delete(id: string): Promise<void>;
+  /** Deletes every matching document (all of them without a filter) and says how many. */
+  deleteMany(filter?: Filter): Promise<number>;
+  find(filter?: Filter, options?: FindOptions): Promise<T[]>;
+  count(filter?: Filter): Promise<number>;
+  /**
+   * Idempotently declares an index. Adapters may treat a plain index as a no-op, but a
+   * unique one is enforced: an upsert that would duplicate its key rejects with DuplicateKeyError.
+   */
+  ensureIndex(fields: Sort, options?: IndexOptions): Promise<void>;
+}
+
+export interface ReadStore {
+  collection<T extends Doc>(name: string): Collection<T>;
+  ping(): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** A write or index creation would break a unique index. */
+export class DuplicateKeyError extends Error {
+  constructor(
+    readonly collection: string,
+    readonly fields: string[],
+  ) {
+    super(`Duplicate key in ${collection} on (${fields.join(', ')})`);
+    this.name = 'DuplicateKeyError';
+  }
+}

@@ -1,0 +1,37 @@
+/**
+ * Domain errors carry a stable code; the HTTP edge maps codes to statuses in one place
+ * (src/http/problem.ts). Nothing here knows about HTTP.
+ */
+export type ErrorCode =
+  | 'VALIDATION.FAILED'
+  | 'AUTH.UNAUTHENTICATED'
+  | 'AUTH.INVALID_CREDENTIALS'
+  | 'AUTH.INVALID_REFRESH_TOKEN'
+  | 'AUTH.FORBIDDEN'
+  | 'USER.EMAIL_TAKEN'
+  | 'USER.NOT_FOUND'
+  | 'PROFILE.NOT_FOUND'
+  | 'PROFILE.ALREADY_EXISTS'
+  | 'PROFILE.ENTRY_NOT_FOUND'
+  | 'PROFILE.DELETED'
+  | 'JOB.NOT_FOUND'
+  | 'JOB.READ_ONLY'
+  | 'JOB.INVALID_TRANSITION'
+  | 'CONCURRENCY.VERSION_MISMATCH'
+  | 'CONCURRENCY.CONFLICT';
+
+export interface FieldProblem {
+  path: string;
+  message: string;
+}
+
+export class DomainError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly fields: FieldProblem[] = [],
+  ) {
+    super(message);
+    this.name = 'DomainError';
+  }
+}

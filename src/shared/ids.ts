@@ -1,0 +1,17 @@
+import { createHash } from 'node:crypto';
+
+/** A name-based (version 5, SHA-1) UUID: the same name in the same namespace gives the same id. */
+export function uuidV5(name: string, namespace: string): string {
+  const ns = Buffer.from(namespace.replace(/-/g, ''), 'hex');
+  const hash = createHash('sha1').update(ns).update(name, 'utf8').digest();
+  hash[6] = (hash[6] & 0x0f) | 0x50;
+  hash[8] = (hash[8] & 0x3f) | 0x80;
+  const hex = hash.subarray(0, 16).toString('hex');
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+}
+
+/** Namespaces of JobWise's derived ids. Never change them: stored stream names depend on them. */
+export const ID_NAMESPACES = {
+  email: '5f1d0c8e-3b7a-4c1e-9a57-0d6c2f3e8b41',
+  static_job: 'a3c9e2f4-6d81-4b0f-8e2a-7c5d1f9b3e60',
+} as const;

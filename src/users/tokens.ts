@@ -1,0 +1,59 @@
+import jwt from 'jsonwebtoken';
+import { Role } from '../../contracts/users/events';
+
+export interface AccessClaims {
+  sub: string;
+  roles: Role[];
+  /** The refresh-token family (session) this access token belongs to. */
+  fam: string;
+}
+
+export interface RefreshClaims {
+  sub: string;
+  fam: string;
+  jti: string;
+}
+
+export interface TokenSettings {
+  secret: string;
+  access_ttl_seconds: number;
+  refresh_ttl_seconds: number;
+}
+
+const ALGORITHM = 'HS256';
+
+/** Signs and verifies JWTs. Access and refresh tokens are told apart by `typ`, so one cannot pass for the other. */
+export class TokenService {
+  constructor(readonly settings: TokenSettings) {}
+
+  signAccess(claims: AccessClaims): string {
+    return jwt.sign({ ...claims, typ: 'access' }, this.settings.secret, { algorithm: ALGORITHM, expiresIn: this.settings.access_ttl_seconds });
+  }
+
+  signRefresh(claims: RefreshClaims): string {
+    return jwt.sign({ ...claims, typ: 'refresh' }, this.settings.secret, { algorithm: ALGORITHM, expiresIn: this.settings.refresh_ttl_seconds });
+  }
+
+  refreshExpiry(now: Date): string {
+    return new Date(now.getTime() + this.settings.refresh_ttl_seconds * 1000).toISOString();
+  }
+
+  /** The claims of a valid, unexpired refresh token, or null. */
+  verifyRefresh(token: string): RefreshClaims | null {
+    try {
+      const claims = jwt.verify(token, this.settings.secret, { algorithms: [ALGORITHM] }) as Record<string, unknown>;
+      if (claims.typ !== 'refresh' || typeof claims.sub !== 'string' || typeof claims.fam !== 'string' || typeof claims.jti !== 'string') {
+        return null;
+      }
+      return { sub: claims.sub, fam: claims.fam, jti: claims.jti };
+    } catch {
+      return null;
+    }
+  }
+}
+
+/** Accepts only access tokens; used by the passport strategy. */
+export function accessClaimsFrom(payload: Record<string, unknown>): AccessClaims | null {
+  if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.fam !== 'string') return null;
+  return { sub: payload.sub, fam: payload.fam, roles: (payload.roles as Role[]) ?? [] };
+}
