@@ -1,0 +1,62 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import request from 'supertest';
+import { RunningApp, startApp } from '../../src/app-process';
+import { loadConfig } from '../../src/config';
+import { silentLogger } from '../../src/shared/logger';
+import { uniqueEmail } from './fixtures';
+
+export interface TestApp {
+  app: RunningApp;
+  http: ReturnType<typeof request>;
+  data_dir: string;
+  /** Registers a new user and returns its tokens. */
+  register(overrides?: Partial<{ email: string; password: string; full_name: string }>): Promise<Session>;
+  stop(): Promise<void>;
+}
+
+export interface Session {
+  user_id: string;
+  email: string;
+  password: string;
+  access_token: string;
+  refresh_token: string;
+  auth: { Authorization: string };
+}
+
+/**
+ * Starts the whole app in-process (api + projector) on the embedded adapters in a fresh data
+ * dir, or on whatever real backends `env` names.
+ */
+export async function startTestApp(env: Record<string, string> = {}, data_dir?: string): Promise<TestApp> {
+  const dir = data_dir ?? mkdtempSync(join(tmpdir(), 'jobwise-test-'));
+  const config = loadConfig(
+    { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'test-secret-of-sufficient-length', ...env },
+    ['api', 'projector'],
+  );
+  const app = await startApp(config, silentLogger());
+  const http = request(app.server!);
+  return {
+    app,
+    http,
+    data_dir: dir,
+    async register(overrides = {}) {
+      const body = { email: uniqueEmail(), password: 'correct horse battery', full_name: 'Test User', ...overrides };
+      const res = await http.post('/api/v1/auth/register').send(body);
+      if (res.status !== 201) throw new Error(`register failed: ${res.status} ${JSON.stringify(res.body)}`);
+      return {
+        user_id: res.body.user.id,
+        email: body.email,
+        password: body.password,
+        access_token: res.body.access_token,
+        refresh_token: res.body.refresh_token,
+        auth: { Authorization: `Bearer ${res.body.access_token}` },
+      };
+    },
+    async stop() {
+      await app.stop();
+      if (!data_dir) rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
