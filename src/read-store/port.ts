@@ -4,6 +4,8 @@
  * Filters use the MongoDB query language (the subset both adapters support:
  * $eq $ne $in $nin $gt $gte $lt $lte $exists $regex $and $or $all $elemMatch),
  * so projection and query code is shared between MongoDB and the embedded store.
+ * `$regex` takes a string pattern with its flags in `$options` (mongo-java-server rejects a
+ * RegExp object there); the embedded store refuses anything outside this subset.
  *
  * Sorting follows MongoDB: missing and null sort first ascending, values of different types
  * sort by type (null < numbers < strings < objects < arrays < booleans), and a sort that does

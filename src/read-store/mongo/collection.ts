@@ -1,0 +1,58 @@
+import { Collection as Driver, MongoServerError } from 'mongodb';
+import { Collection, Doc, DuplicateKeyError, Filter, FindOptions, IndexOptions, Sort } from '../port';
+
+const DUPLICATE_KEY = 11000;
+
+export class MongoCollection<T extends Doc> implements Collection<T> {
+  constructor(private readonly driver: Driver<Doc>) {}
+
+  async get(id: string): Promise<T | null> {
+    return (await this.driver.findOne({ _id: id })) as T | null;
+  }
+
+  async upsert(doc: T): Promise<void> {
+    await this.translatingDuplicates(() => this.driver.replaceOne({ _id: doc._id }, doc, { upsert: true }));
+  }
+
+  async delete(id: string): Promise<void> {
+    await this.driver.deleteOne({ _id: id });
+  }
+
+  async deleteMany(filter: Filter = {}): Promise<number> {
+    return (await this.driver.deleteMany(filter)).deletedCount;
+  }
+
+  async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
+    const { sort, skip, limit } = options;
+    let cursor = this.driver.find(filter);
+    if (sort && Object.keys(sort).length > 0) cursor = cursor.sort(withIdTieBreaker(sort));
+    if (skip) cursor = cursor.skip(skip);
+    if (limit) cursor = cursor.limit(limit);
+    return (await cursor.toArray()) as T[];
+  }
+
+  async count(filter: Filter = {}): Promise<number> {
+    return this.driver.countDocuments(filter);
+  }
+
+  async ensureIndex(fields: Sort, options: IndexOptions = {}): Promise<void> {
+    await this.translatingDuplicates(() => this.driver.createIndex(fields, { unique: options.unique ?? false }));
+  }
+
+  private async translatingDuplicates(write: () => Promise<unknown>): Promise<void> {
+    try {
+      await write();
+    } catch (error) {
+      if (error instanceof MongoServerError && error.code === DUPLICATE_KEY) {
+        throw new DuplicateKeyError(this.driver.collectionName, Object.keys(error.keyPattern ?? {}));
+      }
+      throw error;
+    }
+  }
+}
+
+/** `_id` ascending breaks ties so pages are stable, as in the embedded store. */
+function withIdTieBreaker(sort: Sort): Array<[string, 1 | -1]> {
+  const fields = Object.entries(sort);
+  return '_id' in sort ? fields : [...fields, ['_id', 1]];
+}

@@ -1,0 +1,37 @@
+import { Db, MongoClient } from 'mongodb';
+import { Collection, Doc, ReadStore } from '../port';
+import { MongoCollection } from './collection';
+
+/**
+ * The read store on MongoDB (or a wire-compatible server). Writes wait for a majority
+ * acknowledgement and reads go to the primary, so a read after an upsert sees it.
+ */
+export class MongoReadStore implements ReadStore {
+  constructor(
+    private readonly client: MongoClient,
+    private readonly db: Db,
+  ) {}
+
+  collection<T extends Doc>(name: string): Collection<T> {
+    return new MongoCollection<T>(this.db.collection<Doc>(name));
+  }
+
+  async ping(): Promise<void> {
+    await this.db.admin().ping();
+  }
+
+  async close(): Promise<void> {
+    await this.client.close();
+  }
+
+  /** For tests that use a throwaway database. */
+  async dropDatabase(): Promise<void> {
+    await this.db.dropDatabase();
+  }
+}
+
+export async function connectMongoReadStore(url: string, dbName: string): Promise<MongoReadStore> {
+  const client = new MongoClient(url, { writeConcern: { w: 'majority' }, readPreference: 'primary' });
+  await client.connect();
+  return new MongoReadStore(client, client.db(dbName));
+}

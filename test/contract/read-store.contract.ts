@@ -1,0 +1,278 @@
+import { randomUUID } from 'node:crypto';
+import { Collection, Doc, DuplicateKeyError, ReadStore } from '../../src/read-store/port';
+
+/** The behaviour every ReadStore adapter must show. Each scenario uses its own collection. */
+export type ReadStoreFactory = () => Promise<ReadStore>;
+
+export interface ReadStoreContractOptions {
+  /** Releases the store after the suite; defaults to `close()`. */
+  dispose?: (store: ReadStore) => Promise<void>;
+  test_timeout_ms?: number;
+}
+
+type Person = Doc & {
+  name: string;
+  age?: number | null;
+  born?: string;
+  address?: { city: string; zip?: string };
+  tags?: string[];
+  jobs?: Array<{ title: string; years: number }>;
+};
+
+const PEOPLE: Person[] = [
+  { _id: 'p1', name: 'Ada', age: 36, born: '1815-12-10T00:00:00.000Z', address: { city: 'London', zip: 'N1' }, tags: ['math', 'engines'], jobs: [{ title: 'analyst', years: 10 }] },
+  { _id: 'p2', name: 'alan', age: 41, born: '1912-06-23T00:00:00.000Z', address: { city: 'London' }, tags: ['math', 'crypto'], jobs: [{ title: 'cryptanalyst', years: 6 }, { title: 'professor', years: 3 }] },
+  { _id: 'p3', name: 'Grace', age: 85, born: '1906-12-09T00:00:00.000Z', address: { city: 'New York' }, tags: ['compilers'], jobs: [{ title: 'admiral', years: 43 }] },
+  { _id: 'p4', name: 'Linus', age: null, born: '1969-12-28T00:00:00.000Z', address: { city: 'Portland' }, tags: [] },
+  { _id: 'p5', name: 'Margaret', born: '1936-08-17T00:00:00.000Z' },
+];
+
+export function describeReadStoreContract(name: string, factory: ReadStoreFactory, options: ReadStoreContractOptions = {}): void {
+  const timeout = options.test_timeout_ms ?? 10_000;
+
+  describe(`${name} read store contract`, () => {
+    let store: ReadStore;
+
+    beforeAll(async () => {
+      store = await factory();
+    }, timeout);
+    afterAll(async () => {
+      if (store) await (options.dispose ?? ((s) => s.close()))(store);
+    }, timeout);
+
+    const scenario = (title: string, body: () => Promise<void>) => it(title, body, timeout);
+    const given = async <T extends Doc>(docs: T[]): Promise<Collection<T>> => {
+      const collection = store.collection<T>(unique('c'));
+      for (const doc of docs) await collection.upsert(doc);
+      return collection;
+    };
+    const ids = (docs: Doc[]) => docs.map((doc) => doc._id);
+    const idsMatching = async (people: Collection<Person>, filter: Record<string, unknown>) => ids(await people.find(filter, { sort: { _id: 1 } }));
+
+    scenario('given a reachable store, when pinged, then it answers', async () => {
+      await expect(store.ping()).resolves.toBeUndefined();
+    });
+
+    describe('documents', () => {
+      scenario('given an empty collection, when a missing id is read, then the answer is null', async () => {
+        const people = await given<Person>([]);
+        expect(await people.get('nobody')).toBeNull();
+      });
+
+      scenario('given no document, when one is upserted, then it reads back whole', async () => {
+        const people = await given<Person>([]);
+        await people.upsert(PEOPLE[0]!);
+        expect(await people.get('p1')).toEqual(PEOPLE[0]);
+      });
+
+      scenario('given a document, when it is upserted again, then the whole document is replaced', async () => {
+        const people = await given([PEOPLE[0]!]);
+        await people.upsert({ _id: 'p1', name: 'Ada Lovelace', age: 37 });
+        expect(await people.get('p1')).toEqual({ _id: 'p1', name: 'Ada Lovelace', age: 37 });
+        expect(await people.count()).toBe(1);
+      });
+
+      scenario('given a document, when it is deleted, then it is gone and deleting it again is fine', async () => {
+        const people = await given(PEOPLE);
+        await people.delete('p2');
+        await people.delete('p2');
+        await people.delete('never-there');
+        expect(await people.get('p2')).toBeNull();
+        expect(await people.count()).toBe(PEOPLE.length - 1);
+      });
+
+      scenario('given documents, when some are deleted by filter, then only those go and their number is told', async () => {
+        const people = await given(PEOPLE);
+        expect(await people.deleteMany({ 'address.city': 'London' })).toBe(2);
+        expect(ids(await people.find({}, { sort: { _id: 1 } }))).toEqual(['p3', 'p4', 'p5']);
+        expect(await people.deleteMany()).toBe(3);
+        expect(await people.count()).toBe(0);
+      });
+
+      scenario('given a stored document, when the caller mutates what it wrote or read, then the store is unchanged', async () => {
+        const written: Person = structuredClone(PEOPLE[1]!);
+        const people = await given([written]);
+        written.name = 'changed';
+        written.tags!.push('changed');
+        const read = (await people.get('p2'))!;
+        read.address!.city = 'changed';
+        const [found] = await people.find({ _id: 'p2' });
+        found!.jobs!.pop();
+        expect(await people.get('p2')).toEqual(PEOPLE[1]);
+      });
+
+      scenario('given unicode text, when stored and read, then it round-trips exactly', async () => {
+        const text = 'Zoë Ω 日本語 👩🏽‍💻 e\u0301 \u{10FFFF} "quotes" \\ back\nline';
+        const notes = await given([{ _id: 'ünï-😀', text, 'clé': 'valeur' }]);
+        expect(await notes.get('ünï-😀')).toEqual({ _id: 'ünï-😀', text, 'clé': 'valeur' });
+        expect(ids(await notes.find({ text }))).toEqual(['ünï-😀']);
+      });
+
+      scenario('given two collections, when one is written, then the other does not see it', async () => {
+        const first = await given([{ _id: 'same', side: 'first' }]);
+        const second = await given([{ _id: 'same', side: 'second' }]);
+        await first.delete('same');
+        expect(await first.get('same')).toBeNull();
+        expect(await second.get('same')).toEqual({ _id: 'same', side: 'second' });
+        expect(await second.count()).toBe(1);
+      });
+    });
+
+    describe('filters', () => {
+      let people: Collection<Person>;
+      beforeAll(async () => {
+        people = await given(PEOPLE);
+      }, timeout);
+
+      scenario('given people, when filtered by equality on a nested field, then the matches come back', async () => {
+        expect(await idsMatching(people, { 'address.city': 'London' })).toEqual(['p1', 'p2']);
+        expect(await idsMatching(people, { 'address.city': 'London', 'address.zip': 'N1' })).toEqual(['p1']);
+        expect(await idsMatching(people, { 'address.city': { $eq: 'Portland' } })).toEqual(['p4']);
+        expect(await idsMatching(people, { address: { city: 'New York' } })).toEqual(['p3']);
+        expect(await idsMatching(people, { address: { city: 'London' } })).toEqual(['p2']);
+      });
+
+      scenario('given people, when filtered with $in, $nin and $ne, then missing fields count as not equal', async () => {
+        expect(await idsMatching(people, { name: { $in: ['Ada', 'Grace', 'nobody'] } })).toEqual(['p1', 'p3']);
+        expect(await idsMatching(people, { 'address.city': { $nin: ['London', 'Portland'] } })).toEqual(['p3', 'p5']);
+        expect(await idsMatching(people, { 'address.city': { $ne: 'London' } })).toEqual(['p3', 'p4', 'p5']);
+      });
+
+      scenario('given people, when filtered by null, then null and missing values both match', async () => {
+        expect(await idsMatching(people, { age: null })).toEqual(['p4', 'p5']);
+        expect(await idsMatching(people, { age: { $ne: null } })).toEqual(['p1', 'p2', 'p3']);
+      });
+
+      scenario('given people, when filtered by number ranges, then bounds are honoured', async () => {
+        expect(await idsMatching(people, { age: { $gt: 36 } })).toEqual(['p2', 'p3']);
+        expect(await idsMatching(people, { age: { $gte: 36 } })).toEqual(['p1', 'p2', 'p3']);
+        expect(await idsMatching(people, { age: { $lt: 41 } })).toEqual(['p1']);
+        expect(await idsMatching(people, { age: { $gte: 36, $lte: 41 } })).toEqual(['p1', 'p2']);
+      });
+
+      scenario('given people, when filtered by ISO date string ranges, then they compare chronologically', async () => {
+        expect(await idsMatching(people, { born: { $gte: '1900-01-01T00:00:00.000Z', $lt: '1950-01-01T00:00:00.000Z' } })).toEqual(['p2', 'p3', 'p5']);
+        expect(await idsMatching(people, { born: { $gt: '1969-12-28T00:00:00.000Z' } })).toEqual([]);
+        expect(await idsMatching(people, { born: { $lte: '1815-12-10T00:00:00.000Z' } })).toEqual(['p1']);
+      });
+
+      scenario('given people, when filtered by $exists, then presence decides (a null value is present)', async () => {
+        expect(await idsMatching(people, { age: { $exists: true } })).toEqual(['p1', 'p2', 'p3', 'p4']);
+        expect(await idsMatching(people, { age: { $exists: false } })).toEqual(['p5']);
+        expect(await idsMatching(people, { 'address.zip': { $exists: true } })).toEqual(['p1']);
+      });
+
+      scenario('given people, when filtered by $regex, then case-insensitive matching works with options', async () => {
+        expect(await idsMatching(people, { name: { $regex: '^a' } })).toEqual(['p2']);
+        expect(await idsMatching(people, { name: { $regex: '^a', $options: 'i' } })).toEqual(['p1', 'p2']);
+        expect(await idsMatching(people, { 'address.city': { $regex: 'york$', $options: 'i' } })).toEqual(['p3']);
+      });
+
+      scenario('given people, when filters are combined with $and and $or, then both compose', async () => {
+        expect(await idsMatching(people, { $or: [{ 'address.city': 'New York' }, { age: { $lt: 40 } }] })).toEqual(['p1', 'p3']);
+        expect(await idsMatching(people, { $and: [{ 'address.city': 'London' }, { age: { $gt: 40 } }] })).toEqual(['p2']);
+        expect(await idsMatching(people, { $and: [{ $or: [{ name: 'Ada' }, { name: 'Grace' }] }, { age: { $gt: 40 } }] })).toEqual(['p3']);
+      });
+
+      scenario('given people with tag arrays, when filtered by element equality and $all, then arrays match by element', async () => {
+        expect(await idsMatching(people, { tags: 'math' })).toEqual(['p1', 'p2']);
+        expect(await idsMatching(people, { tags: { $all: ['math', 'crypto'] } })).toEqual(['p2']);
+        expect(await idsMatching(people, { tags: { $in: ['compilers', 'engines'] } })).toEqual(['p1', 'p3']);
+        expect(await idsMatching(people, { tags: { $nin: ['math'] } })).toEqual(['p3', 'p4', 'p5']);
+        expect(await idsMatching(people, { tags: [] })).toEqual(['p4']);
+      });
+
+      scenario('given people with job arrays, when filtered with $elemMatch, then one element must satisfy every condition', async () => {
+        expect(await idsMatching(people, { jobs: { $elemMatch: { title: 'professor', years: { $gte: 3 } } } })).toEqual(['p2']);
+        expect(await idsMatching(people, { jobs: { $elemMatch: { title: 'cryptanalyst', years: { $lt: 5 } } } })).toEqual([]);
+        expect(await idsMatching(people, { 'jobs.title': 'admiral' })).toEqual(['p3']);
+        expect(await idsMatching(people, { tags: { $elemMatch: { $regex: '^cry' } } })).toEqual(['p2']);
+      });
+
+      scenario('given people, when counted with and without a filter, then the numbers agree with find', async () => {
+        expect(await people.count()).toBe(5);
+        expect(await people.count({ 'address.city': 'London' })).toBe(2);
+        expect(await people.count({ name: 'nobody' })).toBe(0);
+      });
+    });
+
+    describe('sorting and paging', () => {
+      scenario('given people, when sorted by several keys, then each key breaks the ties of the one before', async () => {
+        const people = await given(PEOPLE);
+        const byCityThenAge = await people.find({ 'address.city': { $exists: true } }, { sort: { 'address.city': 1, age: -1 } });
+        expect(ids(byCityThenAge)).toEqual(['p2', 'p1', 'p3', 'p4']);
+        const byCityDesc = await people.find({ 'address.city': { $exists: true } }, { sort: { 'address.city': -1, age: 1 } });
+        expect(ids(byCityDesc)).toEqual(['p4', 'p3', 'p1', 'p2']);
+      });
+
+      scenario('given null and missing values, when sorted, then they come first ascending and last descending', async () => {
+        const people = await given(PEOPLE);
+        expect(ids(await people.find({}, { sort: { age: 1 } }))).toEqual(['p4', 'p5', 'p1', 'p2', 'p3']);
+        expect(ids(await people.find({}, { sort: { age: -1 } }))).toEqual(['p3', 'p2', 'p1', 'p4', 'p5']);
+      });
+
+      scenario('given mixed value types, when sorted, then null < numbers < strings', async () => {
+        const values = await given([
+          { _id: 'a', v: 'apple' },
+          { _id: 'b', v: 10 },
+          { _id: 'c', v: null },
+          { _id: 'd', v: 2.5 },
+          { _id: 'e', v: 'Zebra' },
+        ]);
+        expect(ids(await values.find({}, { sort: { v: 1 } }))).toEqual(['c', 'd', 'b', 'e', 'a']);
+      });
+
+      scenario('given many ties, when paged with skip and limit, then pages are disjoint and in a stable order', async () => {
+        const docs = Array.from({ length: 23 }, (_, i) => ({ _id: `d${String(22 - i).padStart(2, '0')}`, rank: i % 3 }));
+        const ranked = await given(docs);
+        const pages: string[] = [];
+        for (let skip = 0; skip < docs.length; skip += 5) {
+          pages.push(...ids(await ranked.find({}, { sort: { rank: -1 }, skip, limit: 5 })));
+        }
+        const expected = [...docs].sort((a, b) => b.rank - a.rank || (a._id < b._id ? -1 : 1)).map((doc) => doc._id);
+        expect(pages).toEqual(expected);
+        expect(ids(await ranked.find({ rank: 1 }, { sort: { rank: 1 }, limit: 0 }))).toHaveLength(8);
+        expect(await ranked.find({}, { skip: 30 })).toEqual([]);
+      });
+
+      scenario('given array values, when sorted, then the smallest element counts ascending and the largest descending', async () => {
+        const values = await given([
+          { _id: 'a', v: [5, 1] },
+          { _id: 'b', v: 3 },
+          { _id: 'c', v: [2, 9] },
+        ]);
+        expect(ids(await values.find({}, { sort: { v: 1 } }))).toEqual(['a', 'c', 'b']);
+        expect(ids(await values.find({}, { sort: { v: -1 } }))).toEqual(['c', 'a', 'b']);
+      });
+
+      scenario('given people, when sorted descending by _id with a limit, then the last ids come first', async () => {
+        const people = await given(PEOPLE);
+        expect(ids(await people.find({}, { sort: { _id: -1 }, limit: 2 }))).toEqual(['p5', 'p4']);
+      });
+    });
+
+    describe('indexes', () => {
+      scenario('given a unique index, when a second document takes the same key, then the upsert is refused', async () => {
+        const users = await given<Doc & { email: string; name?: string }>([{ _id: 'u1', email: 'a@example.com' }]);
+        await users.ensureIndex({ email: 1 }, { unique: true });
+        await users.ensureIndex({ email: 1 }, { unique: true });
+        await expect(users.upsert({ _id: 'u2', email: 'a@example.com' })).rejects.toBeInstanceOf(DuplicateKeyError);
+        await users.upsert({ _id: 'u1', email: 'a@example.com', name: 'same owner' });
+        await users.upsert({ _id: 'u1', email: 'b@example.com' });
+        await users.upsert({ _id: 'u2', email: 'a@example.com' });
+        expect(ids(await users.find({}, { sort: { email: 1 } }))).toEqual(['u2', 'u1']);
+      });
+
+      scenario('given a plain index, when documents share its key, then both are kept', async () => {
+        const jobs = await given([{ _id: 'j1', owner: 'x' }]);
+        await jobs.ensureIndex({ owner: 1, _id: -1 });
+        await jobs.upsert({ _id: 'j2', owner: 'x' });
+        expect(await jobs.count({ owner: 'x' })).toBe(2);
+      });
+    });
+  });
+}
+
+function unique(prefix: string): string {
+  return `${prefix}_${randomUUID().replace(/-/g, '').slice(0, 12)}`;
+}

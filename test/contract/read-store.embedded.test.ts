@@ -1,0 +1,49 @@
+import { EmbeddedReadStore } from '../../src/read-store/embedded';
+import { Doc } from '../../src/read-store/port';
+
+describe('embedded read store', () => {
+  it('given a filter operator outside the port subset, when used, then it is refused with a clear message', async () => {
+    const store = new EmbeddedReadStore();
+    const people = store.collection('people');
+    await people.upsert({ _id: 'p1', tags: [] });
+    await expect(people.find({ tags: { $size: 0 } })).rejects.toThrow('Filter operator $size is outside the read store subset');
+    await expect(people.count({ $where: 'true' })).rejects.toThrow('$where');
+  });
+
+  it('given a RegExp object under $regex, when used, then it is refused in favour of a string pattern', async () => {
+    const people = new EmbeddedReadStore().collection('people');
+    await expect(people.find({ name: { $regex: /^a/i } })).rejects.toThrow('$regex takes a string pattern');
+  });
+
+  // Not in the contract: mongo-java-server compares UTF-16 units; MongoDB, like this store, code points.
+  it('given strings beyond the basic plane, when sorted, then they order by code point as MongoDB does', async () => {
+    const values = new EmbeddedReadStore().collection('values');
+    await values.upsert({ _id: 'emoji', v: '😀' });
+    await values.upsert({ _id: 'fullwidth', v: 'Ａ' });
+    await values.upsert({ _id: 'ascii', v: 'z' });
+    const sorted = await values.find({}, { sort: { v: 1 } });
+    expect(sorted.map((doc) => doc._id)).toEqual(['ascii', 'fullwidth', 'emoji']);
+  });
+
+  it('given a unique index, when existing documents already clash, then declaring it is refused', async () => {
+    const users = new EmbeddedReadStore().collection('users');
+    await users.upsert({ _id: 'u1', email: 'a@example.com' });
+    await users.upsert({ _id: 'u2', email: 'a@example.com' });
+    await expect(users.ensureIndex({ email: 1 }, { unique: true })).rejects.toThrow('Duplicate key');
+  });
+
+  it('given a few thousand documents, when read by id, filtered, sorted and paged, then the answers are right at that size', async () => {
+    const jobs = new EmbeddedReadStore().collection<Doc & { owner: string; score: number; posted_at: string; tags: string[] }>('jobs');
+    for (let i = 0; i < 5000; i++) {
+      await jobs.upsert({ _id: `job-${i}`, owner: `user-${i % 50}`, score: i % 97, posted_at: new Date(Date.UTC(2024, 0, 1) + i * 60_000).toISOString(), tags: ['ts', `t${i % 7}`] });
+    }
+    for (let i = 0; i < 1000; i++) await jobs.get(`job-${i}`);
+    const page = await jobs.find({ owner: 'user-7', tags: 't3' }, { sort: { score: -1, posted_at: 1 }, skip: 2, limit: 10 });
+    const everything = await jobs.find({}, { sort: { score: 1, posted_at: -1 }, limit: 20 });
+    const total = await jobs.count({ score: { $gte: 50 } });
+
+    expect(page).toHaveLength(10);
+    expect(everything[0]).toMatchObject({ score: 0 });
+    expect(total).toBe(Array.from({ length: 5000 }, (_, i) => i % 97).filter((score) => score >= 50).length);
+  });
+});
