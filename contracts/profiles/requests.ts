@@ -1,5 +1,8 @@
 import { z } from 'zod';
 import { list, text } from '../shared/primitives';
+
+/** Most entries a profile holds, on creation and when adding one by one. */
+export const ENTRY_LIMITS = { experiences: 50, education: 20, projects: 50 } as const;
 import { EducationSchema, ExperienceSchema, PersonalInfoSchema, ProjectSchema, SkillsSchema } from './entities';
 
 /** Bodies accepted by the Profile API. */
@@ -7,9 +10,9 @@ import { EducationSchema, ExperienceSchema, PersonalInfoSchema, ProjectSchema, S
 export const ProfileCreateRequest = z.strictObject({
   personal_info: PersonalInfoSchema,
   professional_summary: text(3000).nullable().default(null),
-  experiences: list(ExperienceSchema, 50).default([]),
-  education: list(EducationSchema, 20).default([]),
-  projects: list(ProjectSchema, 50).default([]),
+  experiences: list(ExperienceSchema, ENTRY_LIMITS.experiences).default([]),
+  education: list(EducationSchema, ENTRY_LIMITS.education).default([]),
+  projects: list(ProjectSchema, ENTRY_LIMITS.projects).default([]),
   skills: SkillsSchema.default({ technical: [], soft: [], languages: [], certifications: [] }),
 });
 export type ProfileCreateRequest = z.infer<typeof ProfileCreateRequest>;

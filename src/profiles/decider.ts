@@ -1,5 +1,6 @@
 import { ProfileCommand } from '../../contracts/profiles/commands';
 import { ProfileEvent } from '../../contracts/profiles/events';
+import { ENTRY_LIMITS } from '../../contracts/profiles/requests';
 import { assertNever, Decider } from '../shared/decider';
 import { DomainError } from '../shared/errors';
 
@@ -26,6 +27,13 @@ const entryNotFound = (kind: string, id: string) =>
 function owned(state: ProfileState, actor: string): Active {
   if (state.status !== 'active' || state.user_id !== actor) throw notFound();
   return state;
+}
+
+
+function requireRoom(ids: ReadonlySet<string>, kind: keyof typeof ENTRY_LIMITS): void {
+  if (ids.size >= ENTRY_LIMITS[kind]) {
+    throw new DomainError('PROFILE.LIMIT_REACHED', `A profile holds at most ${ENTRY_LIMITS[kind]} ${kind}; remove one first`);
+  }
 }
 
 function requireEntry(ids: ReadonlySet<string>, kind: string, id: string): void {
@@ -59,6 +67,7 @@ export function decide(command: ProfileCommand, state: ProfileState): ProfileEve
     case 'DeleteProfile':
       return [{ type: 'ProfileDeleted', data: { profile_id: profile.profile_id, user_id: profile.user_id } }];
     case 'AddExperience':
+      requireRoom(profile.experiences, 'experiences');
       return [{ type: 'ExperienceAdded', data: { experience: command.experience } }];
     case 'UpdateExperience':
       requireEntry(profile.experiences, 'experience', command.experience.id);
@@ -67,6 +76,7 @@ export function decide(command: ProfileCommand, state: ProfileState): ProfileEve
       requireEntry(profile.experiences, 'experience', command.experience_id);
       return [{ type: 'ExperienceRemoved', data: { experience_id: command.experience_id } }];
     case 'AddEducation':
+      requireRoom(profile.education, 'education');
       return [{ type: 'EducationAdded', data: { education: command.education } }];
     case 'UpdateEducation':
       requireEntry(profile.education, 'education entry', command.education.id);
@@ -75,6 +85,7 @@ export function decide(command: ProfileCommand, state: ProfileState): ProfileEve
       requireEntry(profile.education, 'education entry', command.education_id);
       return [{ type: 'EducationRemoved', data: { education_id: command.education_id } }];
     case 'AddProject':
+      requireRoom(profile.projects, 'projects');
       return [{ type: 'ProjectAdded', data: { project: command.project } }];
     case 'UpdateProject':
       requireEntry(profile.projects, 'project', command.project.id);

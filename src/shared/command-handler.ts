@@ -1,8 +1,9 @@
 import { DomainEvent } from '../../contracts/events';
 import { EventStore, WrongExpectedRevisionError } from '../event-store/port';
 import { deserializeEvent, NewEventMetadata, serializeEvent } from '../event-store/serializer';
-import { Decider, fold } from './decider';
+import { Decider } from './decider';
 import { DomainError } from './errors';
+import { KeyedMutex } from './keyed-mutex';
 
 export interface CommandContext {
   correlation_id: string;
@@ -28,28 +29,68 @@ export interface CommandResult<State, Event> {
 
 const MAX_ATTEMPTS = 3;
 
+/**
+ * Folded states by event store and stream. Only the events after the cached version are read
+ * and parsed, so a command costs the same on a long stream as on a short one; a write by
+ * another process shows up as new events (or as a conflict on append, which evicts).
+ */
+const cache = new WeakMap<EventStore, Map<string, { state: unknown; version: number }>>();
+const CACHE_ENTRIES = 10_000;
+
+function cacheOf(store: EventStore) {
+  let streams = cache.get(store);
+  if (!streams) cache.set(store, (streams = new Map()));
+  return streams;
+}
+
+function remember(store: EventStore, stream_id: string, state: unknown, version: number): void {
+  const streams = cacheOf(store);
+  streams.delete(stream_id);
+  streams.set(stream_id, { state, version });
+  if (streams.size > CACHE_ENTRIES) streams.delete(streams.keys().next().value as string);
+}
+
 /** Folds a stream into its current state; `version` is the number of events in it. */
 export async function loadAggregate<E extends DomainEvent, S>(
   store: EventStore,
   decider: Pick<Decider<unknown, E, S>, 'evolve' | 'initialState'>,
   stream_id: string,
 ): Promise<{ state: S; version: number }> {
-  const history = (await store.readStream(stream_id)).map((e) => deserializeEvent(e));
-  const state = fold(decider, history.map(({ type, data }) => ({ type, data }) as E));
-  return { state, version: history.length };
+  const cached = cacheOf(store).get(stream_id) as { state: S; version: number } | undefined;
+  const from = cached?.version ?? 0;
+  const recorded = await store.readStream(stream_id, from > 0 ? { from_revision: from } : undefined);
+  const newer = recorded.map((e) => deserializeEvent(e)).map(({ type, data }) => ({ type, data }) as E);
+  const state = newer.reduce(decider.evolve, cached?.state ?? decider.initialState);
+  const version = from + newer.length;
+  if (newer.length > 0) remember(store, stream_id, state, version);
+  return { state, version };
 }
+
+const streamLocks = new KeyedMutex();
 
 /**
  * The only write path: load the stream, fold, decide, append with the expected revision.
- * Without If-Match a concurrent write just re-runs the decision on the newer state.
+ * Commands on one stream are queued within a process; a conflict with another process re-runs
+ * the decision on the newer state (unless the client pinned a version with If-Match).
  */
-export async function handleCommand<C, E extends DomainEvent, S>(
+export function handleCommand<C, E extends DomainEvent, S>(
   store: EventStore,
   decider: Decider<C, E, S>,
   stream_id: string,
   command: C,
   context: CommandContext,
   options: HandleOptions = {},
+): Promise<CommandResult<S, E>> {
+  return streamLocks.run(stream_id, () => decideAndAppend(store, decider, stream_id, command, context, options));
+}
+
+async function decideAndAppend<C, E extends DomainEvent, S>(
+  store: EventStore,
+  decider: Decider<C, E, S>,
+  stream_id: string,
+  command: C,
+  context: CommandContext,
+  options: HandleOptions,
 ): Promise<CommandResult<S, E>> {
   for (let attempt = 1; attempt <= MAX_ATTEMPTS; attempt++) {
     const { state, version } = await loadAggregate(store, decider, stream_id);
@@ -71,13 +112,11 @@ export async function handleCommand<C, E extends DomainEvent, S>(
         events.map((event) => serializeEvent(event, metadata)),
         version === 0 ? 'no_stream' : version - 1,
       );
-      return {
-        state: events.reduce(decider.evolve, state),
-        events,
-        version: result.next_expected_revision + 1,
-        position: result.position,
-      };
+      const next = events.reduce(decider.evolve, state);
+      remember(store, stream_id, next, result.next_expected_revision + 1);
+      return { state: next, events, version: result.next_expected_revision + 1, position: result.position };
     } catch (error) {
+      cacheOf(store).delete(stream_id);
       if (!(error instanceof WrongExpectedRevisionError)) throw error;
       if (options.expected_version !== undefined) throw versionMismatch(options.expected_version, -1);
     }

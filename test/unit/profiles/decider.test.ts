@@ -115,6 +115,12 @@ describe('profile decider', () => {
       given(profileDecider, [created, added]).when(update(entry)).then([{ type: `${Kind}Updated`, data: { [field]: entry } } as never]);
     });
 
+    it('refuses to add beyond the per-profile limit', () => {
+      const limit = { Experience: 50, Education: 20, Project: 50 }[Kind];
+      const full = Array.from({ length: limit }, () => ({ type: `${Kind}Added`, data: { [field]: fresh() } }) as never);
+      given(profileDecider, [created, ...full]).when(add(fresh())).thenFails('PROFILE.LIMIT_REACHED');
+    });
+
     it("refuses to add to another user's profile", () => {
       given(profileDecider, [created]).when(add(fresh(), stranger)).thenFails('PROFILE.NOT_FOUND');
     });
