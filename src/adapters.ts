@@ -12,9 +12,13 @@ import { createKafkaBus } from './bus/kafka';
 import { Logger } from './shared/logger';
 
 /** A set URL selects the real adapter; otherwise the embedded one. */
-export async function openEventStore(config: Config): Promise<EventStore> {
+export async function openEventStore(config: Config, logger: Logger): Promise<EventStore> {
   if (config.eventstore_url) return EventStoreDbEventStore.connect(config.eventstore_url);
-  return openEmbeddedEventStore(join(config.data_dir, 'events'));
+  const store = await openEmbeddedEventStore(join(config.data_dir, 'events'));
+  if (store.recovery.truncated_bytes > 0) {
+    logger.warn({ ...store.recovery }, 'embedded event store cut a torn tail left by a crash');
+  }
+  return store;
 }
 
 export async function openReadStore(config: Config): Promise<ReadStore> {

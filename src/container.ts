@@ -24,7 +24,7 @@ import { TokenService } from './users/tokens';
  */
 export async function buildContainer(config: Config, logger: Logger): Promise<Container> {
   const container = new Container({ defaultScope: 'Singleton' });
-  const [events, readStore, bus] = await Promise.all([openEventStore(config), openReadStore(config), openBus(config, logger)]);
+  const [events, readStore, bus] = await Promise.all([openEventStore(config, logger), openReadStore(config), openBus(config, logger)]);
   const jwt_secret = await resolveJwtSecret({
     configured: config.jwt_secret,
     data_dir: config.data_dir,

@@ -2,21 +2,36 @@ import { EventStore, WrongExpectedRevisionError } from '../event-store/port';
 import { deserializeEvent, serializeEvent } from '../event-store/serializer';
 import { CommandContext } from './command-handler';
 
-/** Who holds the claim on `stream_id`, and the stream's length (for the expected revision). */
-export async function readClaim(store: EventStore, stream_id: string): Promise<{ owner: string | null; version: number }> {
+/**
+ * How long a fresh claim is protected even though its holder does not exist yet: the holder
+ * appends its own first event right after claiming, so a missing holder is only abandoned once
+ * this much time has passed (a crash between the two appends).
+ */
+export const ABANDONED_AFTER_MS = 60_000;
+
+interface Claim {
+  owner: string | null;
+  /** When the current owner took the claim. */
+  taken_at: string | null;
+  /** The stream's length, for the expected revision. */
+  version: number;
+}
+
+/** Who holds the claim on `stream_id`. */
+export async function readClaim(store: EventStore, stream_id: string): Promise<Claim> {
   const events = (await store.readStream(stream_id)).map(deserializeEvent);
-  let owner: string | null = null;
+  let claim: Claim = { owner: null, taken_at: null, version: events.length };
   for (const event of events) {
-    if (event.type === 'ClaimTaken') owner = event.data.owner_id;
-    if (event.type === 'ClaimReleased' && event.data.owner_id === owner) owner = null;
+    if (event.type === 'ClaimTaken') claim = { ...claim, owner: event.data.owner_id, taken_at: event.recorded_at };
+    if (event.type === 'ClaimReleased' && event.data.owner_id === claim.owner) claim = { ...claim, owner: null, taken_at: null };
   }
-  return { owner, version: events.length };
+  return claim;
 }
 
 /**
- * Takes the claim for `owner_id`. A claim held by an owner that does not exist (a crash between
- * claiming and creating) or no longer exists can be taken over. Returns false when someone else
- * holds it, or won a race for it.
+ * Takes the claim for `owner_id`. A claim whose holder no longer exists, or never came to exist
+ * (a crash between claiming and creating, older than ABANDONED_AFTER_MS), can be taken over.
+ * Returns false when someone else holds it, or won a race for it.
  */
 export async function takeClaim(
   store: EventStore,
@@ -25,9 +40,12 @@ export async function takeClaim(
   holderStillExists: (holder: string) => Promise<boolean>,
   context: CommandContext,
 ): Promise<boolean> {
-  const { owner, version } = await readClaim(store, stream_id);
+  const { owner, taken_at, version } = await readClaim(store, stream_id);
   if (owner === owner_id) return true;
-  if (owner !== null && (await holderStillExists(owner))) return false;
+  if (owner !== null) {
+    const fresh = Date.parse(context.now) - Date.parse(taken_at!) < ABANDONED_AFTER_MS;
+    if (fresh || (await holderStillExists(owner))) return false;
+  }
   return append(store, stream_id, 'ClaimTaken', owner_id, version, context);
 }
 

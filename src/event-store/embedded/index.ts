@@ -1,0 +1,4 @@
+export { EmbeddedEventStore, EventStoreClosedError, openEmbeddedEventStore } from './embedded-event-store';
+export { EventLogInconsistentError } from './event-index';
+export { EventStoreLockedError } from './lock-file';
+export { LOG_FILE_NAME, type Recovery } from './log-file';

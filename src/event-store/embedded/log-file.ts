@@ -1,0 +1,126 @@
+import { constants } from 'node:fs';
+import { FileHandle, open, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { decodeRecordAt, FILE_MAGIC, LogRecord, RECORD_HEADER_BYTES } from './record-codec';
+
+export const LOG_FILE_NAME = 'events.log';
+const READ_CHUNK_BYTES = 4 * 1024 * 1024;
+
+/** What opening the log had to repair: the bytes after the last intact record (a crash mid-write). */
+export interface Recovery {
+  truncated_bytes: number;
+  reason: string | null;
+  /** The cut bytes are kept here for inspection instead of being destroyed. */
+  quarantine_file: string | null;
+}
+
+/** The append-only log file: replayed on open, then appended to with write + fdatasync. */
+export class LogFile {
+  private constructor(
+    private readonly handle: FileHandle,
+    private size: number,
+  ) {}
+
+  /** Opens or creates the log, hands every intact record to `onRecord` in order, and cuts a torn tail. */
+  static async open(dir: string, onRecord: (record: LogRecord) => void): Promise<{ log: LogFile; recovery: Recovery }> {
+    const path = join(dir, LOG_FILE_NAME);
+    const handle = await open(path, constants.O_RDWR | constants.O_CREAT, 0o644);
+    try {
+      let size = (await handle.stat()).size;
+      if (size < FILE_MAGIC.length) size = await writeMagic(handle, path, size);
+      else await checkMagic(handle, path);
+      await syncDirectory(dir);
+
+      const { valid_end, reason } = await replay(handle, size, onRecord);
+      const recovery: Recovery = { truncated_bytes: size - valid_end, reason, quarantine_file: null };
+      if (valid_end < size) {
+        recovery.quarantine_file = await quarantine(handle, dir, valid_end, size);
+        await handle.truncate(valid_end);
+        await handle.sync();
+      }
+      return { log: new LogFile(handle, valid_end), recovery };
+    } catch (error) {
+      await handle.close();
+      throw error;
+    }
+  }
+
+  /** Resolves once `bytes` are on stable storage. After a rejection the file state is unknown. */
+  async append(bytes: Buffer): Promise<void> {
+    let written = 0;
+    while (written < bytes.length) {
+      const { bytesWritten } = await this.handle.write(bytes, written, bytes.length - written, this.size + written);
+      written += bytesWritten;
+    }
+    await this.handle.datasync();
+    this.size += bytes.length;
+  }
+
+  async close(): Promise<void> {
+    await this.handle.close();
+  }
+}
+
+async function writeMagic(handle: FileHandle, path: string, size: number): Promise<number> {
+  const head = Buffer.alloc(size);
+  await handle.read(head, 0, size, 0);
+  if (!FILE_MAGIC.subarray(0, size).equals(head)) throw new Error(`${path} is not a JobWise event log`);
+  await handle.truncate(0);
+  await handle.write(FILE_MAGIC, 0, FILE_MAGIC.length, 0);
+  await handle.sync();
+  return FILE_MAGIC.length;
+}
+
+async function checkMagic(handle: FileHandle, path: string): Promise<void> {
+  const head = Buffer.alloc(FILE_MAGIC.length);
+  await handle.read(head, 0, head.length, 0);
+  if (!head.equals(FILE_MAGIC)) throw new Error(`${path} is not a JobWise event log (bad file header)`);
+}
+
+/** Makes the log file's directory entry durable (needed once, after the file may have been created). */
+async function syncDirectory(dir: string): Promise<void> {
+  const handle = await open(dir, constants.O_RDONLY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+}
+
+async function replay(
+  handle: FileHandle,
+  size: number,
+  onRecord: (record: LogRecord) => void,
+): Promise<{ valid_end: number; reason: string | null }> {
+  let buffer = Buffer.alloc(0);
+  let bufferStart = FILE_MAGIC.length;
+  let cursor = 0;
+  for (;;) {
+    const result = decodeRecordAt(buffer, cursor);
+    if (result.kind === 'record') {
+      onRecord(result.record);
+      cursor = result.next;
+      continue;
+    }
+    const valid_end = bufferStart + cursor;
+    if (result.kind === 'corrupt') return { valid_end, reason: result.reason };
+    const readFrom = bufferStart + buffer.length;
+    if (readFrom >= size) return { valid_end, reason: valid_end < size ? 'incomplete record at end of file' : null };
+
+    const needed = buffer.length - cursor >= RECORD_HEADER_BYTES ? RECORD_HEADER_BYTES + buffer.readUInt32LE(cursor) : 0;
+    const chunk = Buffer.allocUnsafe(Math.min(Math.max(READ_CHUNK_BYTES, needed), size - readFrom));
+    const { bytesRead } = await handle.read(chunk, 0, chunk.length, readFrom);
+    if (bytesRead === 0) return { valid_end, reason: 'incomplete record at end of file' };
+    buffer = Buffer.concat([buffer.subarray(cursor), chunk.subarray(0, bytesRead)]);
+    bufferStart = valid_end;
+    cursor = 0;
+  }
+}
+
+async function quarantine(handle: FileHandle, dir: string, from: number, to: number): Promise<string> {
+  const tail = Buffer.alloc(to - from);
+  await handle.read(tail, 0, tail.length, from);
+  const path = join(dir, `${LOG_FILE_NAME}.torn-${new Date().toISOString().replace(/[:.]/g, '-')}-at-${from}`);
+  await writeFile(path, tail, { flush: true });
+  return path;
+}
