@@ -18,6 +18,7 @@ const meta = { correlation_id: 'test', causation_id: null, actor: null, occurred
 const parsed = ProfileCreateRequest.parse(profileBody({ experiences: [] }));
 const input = {
   ...parsed,
+  experiences: [],
   education: parsed.education.map((e) => ({ ...e, id: randomUUID() })),
   projects: parsed.projects.map((p) => ({ ...p, id: randomUUID() })),
 };
