@@ -1,0 +1,150 @@
+import type { BusLogger, BusMessage, ConsumedMessage, Consumer, ConsumerOptions, MessageBus } from '../port';
+import { deadLetterHeaders, deadLetterTopic, deliverWithRetry, retryPolicy, type RetryPolicy } from '../retry';
+import { ConsumerGroup, type Member } from './consumer-group';
+import { copyMessage, TopicLog } from './topic-log';
+
+export interface InProcessBusConfig {
+  /** Partitions per topic (default 3). */
+  partitions?: number;
+  retry?: Partial<RetryPolicy>;
+  logger?: BusLogger;
+}
+
+const silent: BusLogger = { info() {}, warn() {}, error() {} };
+
+/**
+ * The embedded bus: Kafka's delivery semantics in memory (per-key order, consumer groups,
+ * offsets committed after success, retry then `<topic>.dlq`), so the app runs with no servers.
+ */
+export class InProcessBus implements MessageBus {
+  private readonly topics = new Map<string, TopicLog>();
+  private readonly groups = new Map<string, ConsumerGroup>();
+  private readonly draining = new Set<string>();
+  private readonly consumers = new Set<Consumer>();
+  private readonly logger: BusLogger;
+  private closed = false;
+
+  constructor(private readonly config: InProcessBusConfig = {}) {
+    this.logger = config.logger ?? silent;
+  }
+
+  async publish(topic: string, messages: BusMessage[]): Promise<void> {
+    this.assertOpen();
+    this.append(topic, messages);
+  }
+
+  async subscribe(options: ConsumerOptions): Promise<Consumer> {
+    this.assertOpen();
+    const group = this.groups.get(options.group_id) ?? new ConsumerGroup(options.group_id);
+    this.groups.set(group.id, group);
+    const member: Member = {
+      options,
+      policy: retryPolicy(this.config.retry, options.max_attempts),
+      abort: new AbortController(),
+      in_flight: new Set(),
+    };
+    group.join(member, options.topics.map((topic) => this.log(topic)));
+    this.scheduleDelivery(options.topics);
+    const consumer: Consumer = { stop: () => this.leave(group, member, consumer) };
+    this.consumers.add(consumer);
+    return consumer;
+  }
+
+  async ping(): Promise<void> {
+    this.assertOpen();
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new Error('The message bus is closed');
+  }
+
+  private log(topic: string): TopicLog {
+    let log = this.topics.get(topic);
+    if (!log) {
+      log = new TopicLog(topic, this.config.partitions ?? 3);
+      this.topics.set(topic, log);
+    }
+    return log;
+  }
+
+  private append(topic: string, messages: BusMessage[]): void {
+    const log = this.log(topic);
+    for (const message of messages) log.append(message);
+    this.scheduleDelivery([topic]);
+  }
+
+  private async leave(group: ConsumerGroup, member: Member, consumer: Consumer): Promise<void> {
+    this.consumers.delete(consumer);
+    group.leave(member);
+    member.abort.abort();
+    await Promise.allSettled([...member.in_flight]);
+    this.scheduleDelivery(member.options.topics);
+  }
+
+  /** Never inside publish: a handler that publishes must not be re-entered. */
+  private scheduleDelivery(topics: string[]): void {
+    setImmediate(() => {
+      for (const topic of topics) {
+        const log = this.log(topic);
+        for (const group of this.groups.values()) {
+          if (!group.subscribes(topic)) continue;
+          for (let partition = 0; partition < log.partition_count; partition++) {
+            void this.drain(group, log, partition);
+          }
+        }
+      }
+    });
+  }
+
+  /** One loop per group and partition keeps the partition's order. */
+  private async drain(group: ConsumerGroup, log: TopicLog, partition: number): Promise<void> {
+    const key = `${group.id}\u0000${log.name}\u0000${partition}`;
+    if (this.draining.has(key)) return;
+    this.draining.add(key);
+    try {
+      for (;;) {
+        const member = group.ownerOf(log.name, partition);
+        const offset = group.position(log.name, partition);
+        const stored = log.at(partition, offset);
+        if (!member || !stored) return;
+        const delivery = this.deliver(member, { ...stored, topic: log.name, partition, offset: String(offset) });
+        member.in_flight.add(delivery);
+        const done = await delivery.finally(() => member.in_flight.delete(delivery));
+        if (done) group.commit(log.name, partition, offset + 1);
+      }
+    } catch (error) {
+      this.logger.error({ err: error, group_id: group.id, topic: log.name, partition }, 'bus delivery stopped');
+    } finally {
+      this.draining.delete(key);
+    }
+  }
+
+  /** Resolves true when the message is done with: handled or dead-lettered. */
+  private async deliver(member: Member, message: ConsumedMessage): Promise<boolean> {
+    const { handler, group_id } = member.options;
+    const where = { group_id, topic: message.topic, partition: message.partition, offset: message.offset };
+    const outcome = await deliverWithRetry(async () => handler(copyMessage(message)), member.policy, {
+      signal: member.abort.signal,
+      beforeRetry: (error, attempt, delay_ms) =>
+        this.logger.warn({ ...where, err: error, attempt, delay_ms }, 'bus handler failed, retrying'),
+    });
+    if (outcome.status === 'stopped') return false;
+    if (outcome.status === 'failed') {
+      const dead_letter_topic = deadLetterTopic(message.topic);
+      const headers = { ...message.headers, ...deadLetterHeaders(message, outcome.error, outcome.attempts) };
+      this.append(dead_letter_topic, [{ key: message.key, value: message.value, headers }]);
+      this.logger.error({ ...where, err: outcome.error, dead_letter_topic }, 'bus message dead-lettered');
+    }
+    return true;
+  }
+}
+
+export function createInProcessBus(config: InProcessBusConfig = {}): InProcessBus {
+  return new InProcessBus(config);
+}

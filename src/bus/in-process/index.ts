@@ -1,0 +1,1 @@
+export { createInProcessBus, InProcessBus, type InProcessBusConfig } from './in-process-bus';

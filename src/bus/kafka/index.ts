@@ -1,0 +1,2 @@
+export { createKafkaBus, KafkaBus, type KafkaBusConfig } from './kafka-bus';
+export type { KafkaConsumerTuning } from './subscription';
