@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DomainEventSchemas } from './events';
+import { IntegrationEventSchemas } from './integration';
 import { ProfileCommandSchema } from './profiles/commands';
 import { ProfileAnalytics, ProfileDocument, ProfileSummary, ProfileView } from './profiles/read-model';
 import { ProfileCreateRequest, ProfileUpdateRequest } from './profiles/requests';
@@ -30,6 +31,7 @@ const named: Record<string, z.ZodType> = {
 export function jsonSchemaFiles(): Record<string, string> {
   const files: Record<string, string> = {};
   for (const schema of DomainEventSchemas) files[`events/${schema.shape.type.value}.json`] = render(schema, 'output');
+  for (const schema of IntegrationEventSchemas) files[`integration/${schema.shape.event_type.value}.json`] = render(schema, 'output');
   for (const [name, schema] of Object.entries(named)) {
     files[`${name}.json`] = render(schema, name.startsWith('http/') && name.endsWith('request') ? 'input' : 'output');
   }

@@ -6,6 +6,7 @@ import { Config } from './config';
 import { EventStore } from './event-store/port';
 import { ReadStore } from './read-store/port';
 import { MessageBus } from './bus/port';
+import { EventRelay } from './relay';
 import { buildHttpApp } from './http/server';
 import { Logger } from './shared/logger';
 import { TOKENS } from './tokens';
@@ -21,7 +22,9 @@ export interface RunningApp {
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const container = await buildContainer(config, logger);
   const runners = container.get<ProjectionRunner[]>(TOKENS.ProjectionRunners);
+  const relay = container.get<EventRelay | null>(TOKENS.Relay);
   await Promise.all(runners.map((runner) => runner.start()));
+  await relay?.start();
 
   let server: Server | null = null;
   if (config.roles.includes('api')) {
@@ -41,6 +44,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     async stop() {
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
       await Promise.all(runners.map((runner) => runner.stop()));
+      await relay?.stop();
       await container.get<MessageBus>(TOKENS.Bus).close();
       await container.get<ReadStore>(TOKENS.ReadStore).close();
       await container.get<EventStore>(TOKENS.EventStore).close();

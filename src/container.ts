@@ -3,6 +3,7 @@ import { Container } from 'inversify';
 import { allProjections } from '../projections';
 import { ProjectionRunner } from '../projections/runner';
 import { ReadYourWritesWaiter } from '../projections/waiter';
+import { EventRelay } from './relay';
 import { openBus, openEventStore, openReadStore } from './adapters';
 import { Config } from './config';
 import { EventStore } from './event-store/port';
@@ -51,6 +52,8 @@ export async function buildContainer(config: Config, logger: Logger): Promise<Co
     ? allProjections.map((projection) => new ProjectionRunner(projection, events, readStore, logger.child({ projection: projection.name })))
     : [];
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
+  const relay = config.roles.includes('relay') ? new EventRelay(events, bus, readStore, logger.child({ component: 'relay' })) : null;
+  container.bind(TOKENS.Relay).toConstantValue(relay);
   container.bind(TOKENS.ProjectionWaiter).toConstantValue(new ReadYourWritesWaiter(runners, readStore));
 
   container.bind(TOKENS.Routes).toDynamicValue((ctx) => {

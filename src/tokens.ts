@@ -11,6 +11,7 @@ export const TOKENS = {
   ProfileQueries: Symbol.for('ProfileQueries'),
   ProjectionRunners: Symbol.for('ProjectionRunners'),
   ProjectionWaiter: Symbol.for('ProjectionWaiter'),
+  Relay: Symbol.for('Relay'),
   Routes: Symbol.for('Routes'),
   JwtSecret: Symbol.for('JwtSecret'),
 } as const;

@@ -1,7 +1,7 @@
 import { NextFunction, Request, RequestHandler, Response } from 'express';
 import passport from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
-import { accessClaimsFrom } from '../users/tokens';
+import { accessClaimsFrom, signingKey } from '../users/tokens';
 import { AuthUser } from './context';
 import { DomainError } from '../shared/errors';
 
@@ -10,7 +10,7 @@ export function createAuthenticator(secret: string): RequestHandler {
   const authenticator = new passport.Passport();
   authenticator.use(
     new JwtStrategy(
-      { jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: secret, algorithms: ['HS256'] },
+      { jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(), secretOrKey: signingKey(secret) as unknown as string, algorithms: ['HS256'] },
       (payload: Record<string, unknown>, done: (err: unknown, user?: AuthUser | false) => void) => {
         const claims = accessClaimsFrom(payload);
         done(null, claims ? { id: claims.sub, roles: claims.roles, session_id: claims.fam } : false);

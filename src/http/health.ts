@@ -1,5 +1,6 @@
 import { Express } from 'express';
 import { ProjectorStatus } from '../../projections/runner';
+import { RelayStatus } from '../relay';
 import { MessageBus } from '../bus/port';
 import { EventStore } from '../event-store/port';
 import { ReadStore } from '../read-store/port';
@@ -12,6 +13,8 @@ export interface HealthDeps {
   bus: MessageBus;
   /** Status of the projectors running in this process (empty when another process runs them). */
   projectors: () => ProjectorStatus[];
+  /** Status of the relay when this process runs it. */
+  relay: () => RelayStatus | null;
 }
 
 type ComponentHealth = { status: 'ok' | 'down'; latency_ms?: number; error?: string };
@@ -63,6 +66,8 @@ export function mountHealth(app: Express, deps: HealthDeps): void {
     ]);
     const projectors = event_store.status === 'ok' && read_store.status === 'ok' ? await projectorLag(deps) : [];
     const healthy = [event_store, read_store, bus].every((c) => c.status === 'ok');
-    res.status(healthy ? 200 : 503).json({ status: healthy ? 'ok' : 'degraded', components: { event_store, read_store, bus }, projectors });
+    res
+      .status(healthy ? 200 : 503)
+      .json({ status: healthy ? 'ok' : 'degraded', components: { event_store, read_store, bus }, projectors, relay: deps.relay() });
   });
 }

@@ -1,6 +1,7 @@
 import { Container } from 'inversify';
 import { Express } from 'express';
 import { ProjectionRunner } from '../../projections/runner';
+import { EventRelay } from '../relay';
 import { Logger } from '../shared/logger';
 import { TOKENS } from '../tokens';
 import { createApp } from './app';
@@ -24,6 +25,7 @@ export function buildHttpApp(container: Container): Express {
         readStore: container.get(TOKENS.ReadStore),
         bus: container.get(TOKENS.Bus),
         projectors: () => runners.map((r) => r.snapshot()),
+        relay: () => container.get<EventRelay | null>(TOKENS.Relay)?.snapshot() ?? null,
       });
       mountDocs(app, () => (document ??= openApiDocument(routes, { title: 'JobWise API', version: '1.0.0' })));
     },

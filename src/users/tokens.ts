@@ -1,3 +1,4 @@
+import { createSecretKey, KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Role } from '../../contracts/users/events';
 
@@ -22,16 +23,26 @@ export interface TokenSettings {
 
 const ALGORITHM = 'HS256';
 
+/**
+ * The HMAC key as a KeyObject: given a string, jsonwebtoken first tries to parse it as a public
+ * key on every verify, which cost a fifth of the CPU of a request.
+ */
+export const signingKey = (secret: string): KeyObject => createSecretKey(Buffer.from(secret, 'utf8'));
+
 /** Signs and verifies JWTs. Access and refresh tokens are told apart by `typ`, so one cannot pass for the other. */
 export class TokenService {
-  constructor(readonly settings: TokenSettings) {}
+  private readonly key: KeyObject;
+
+  constructor(readonly settings: TokenSettings) {
+    this.key = signingKey(settings.secret);
+  }
 
   signAccess(claims: AccessClaims): string {
-    return jwt.sign({ ...claims, typ: 'access' }, this.settings.secret, { algorithm: ALGORITHM, expiresIn: this.settings.access_ttl_seconds });
+    return jwt.sign({ ...claims, typ: 'access' }, this.key, { algorithm: ALGORITHM, expiresIn: this.settings.access_ttl_seconds });
   }
 
   signRefresh(claims: RefreshClaims): string {
-    return jwt.sign({ ...claims, typ: 'refresh' }, this.settings.secret, { algorithm: ALGORITHM, expiresIn: this.settings.refresh_ttl_seconds });
+    return jwt.sign({ ...claims, typ: 'refresh' }, this.key, { algorithm: ALGORITHM, expiresIn: this.settings.refresh_ttl_seconds });
   }
 
   refreshExpiry(now: Date): string {
@@ -41,7 +52,7 @@ export class TokenService {
   /** The claims of a valid, unexpired refresh token, or null. */
   verifyRefresh(token: string): RefreshClaims | null {
     try {
-      const claims = jwt.verify(token, this.settings.secret, { algorithms: [ALGORITHM] }) as Record<string, unknown>;
+      const claims = jwt.verify(token, this.key, { algorithms: [ALGORITHM] }) as Record<string, unknown>;
       if (claims.typ !== 'refresh' || typeof claims.sub !== 'string' || typeof claims.fam !== 'string' || typeof claims.jti !== 'string') {
         return null;
       }

@@ -29,11 +29,15 @@ export interface Session {
  * Starts the whole app in-process (api + projector) on the embedded adapters in a fresh data
  * dir, or on whatever real backends `env` names.
  */
-export async function startTestApp(env: Record<string, string> = {}, data_dir?: string): Promise<TestApp> {
+export async function startTestApp(
+  env: Record<string, string> = {},
+  data_dir?: string,
+  roles: string[] = ['api', 'projector'],
+): Promise<TestApp> {
   const dir = data_dir ?? mkdtempSync(join(tmpdir(), 'jobwise-test-'));
   const config = loadConfig(
     { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'test-secret-of-sufficient-length', ...env },
-    ['api', 'projector'],
+    roles,
   );
   const app = await startApp(config, silentLogger());
   const http = request(app.server!);

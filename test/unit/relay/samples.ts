@@ -1,0 +1,135 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import { DomainEvent } from '../../../contracts/events';
+import { ProfileCreateRequest } from '../../../contracts/profiles/requests';
+import { EducationEntitySchema, ExperienceEntitySchema, ProjectEntitySchema, SkillsSchema } from '../../../contracts/profiles/entities';
+import { educationBody, experienceBody, profileBody, projectBody } from '../../support/fixtures';
+
+/**
+ * Realistic domain histories whose personal data carry a distinctive marker, so a test can
+ * prove that no marker reaches an integration event. Technical skills and project
+ * technologies are published on purpose and carry no marker.
+ */
+export interface SampleStream {
+  stream_id: string;
+  events: DomainEvent[];
+}
+
+export interface SampleHistory {
+  user_id: string;
+  profile_id: string;
+  streams: SampleStream[];
+  /** Every personal or free-text value of the history: none may appear in a published event. */
+  secrets: string[];
+}
+
+const hex = () => randomBytes(5).toString('hex');
+const digits = () => String(1_000_000 + Math.floor(Math.random() * 8_999_999));
+
+export function sampleHistory(): SampleHistory {
+  const user_id = randomUUID();
+  const profile_id = randomUUID();
+  const m = () => `q${hex()}`;
+  const secrets: string[] = [];
+  const s = <T extends string>(value: T): T => (secrets.push(value), value);
+
+  const email = s(`ada.${m()}@example.com`);
+  const full_name = s(`Ada ${m()} Lovelace`);
+  const phone = `+49 30 ${s(digits())}`;
+  secrets.push(phone);
+  const personal_info = {
+    full_name,
+    email,
+    phone,
+    location: s(`Berlin-${m()}, Germany`),
+    linkedin: s(`https://www.linkedin.com/in/${m()}`),
+    github: s(`https://github.com/${m()}`),
+    website: s(`https://${m()}.example.org`),
+  };
+  const experience = (overrides: Record<string, unknown> = {}) =>
+    ExperienceEntitySchema.parse({
+      ...experienceBody({
+        title: s(`Staff Engineer ${m()}`),
+        company: s(`Northwind ${m()} GmbH`),
+        location: s(`Hamburg ${m()}`),
+        description: s(`Led the ${m()} migration to event sourcing for 40 teams.`),
+        achievements: [s(`Cut costs of ${m()} by 30%`), s(`Mentored ${m()} engineers`)],
+        ...overrides,
+      }),
+      id: randomUUID(),
+    });
+  const education = () =>
+    EducationEntitySchema.parse({
+      ...educationBody({
+        institution: s(`University of ${m()}`),
+        degree: s(`M.Sc. ${m()}`),
+        field_of_study: s(`Informatics ${m()}`),
+        honors: [s(`Dean's list ${m()}`)],
+      }),
+      id: randomUUID(),
+    });
+  const project = () =>
+    ProjectEntitySchema.parse({
+      ...projectBody({ name: s(`Limiter ${m()}`), description: s(`A limiter for ${m()} traffic.`), url: s(`https://${m()}.example.net/`) }),
+      id: randomUUID(),
+    });
+  const skills = SkillsSchema.parse({
+    technical: ['TypeScript', 'Kafka', 'Event Sourcing'],
+    soft: [s(`Mentoring ${m()}`)],
+    languages: [{ name: s(`Klingon ${m()}`), proficiency: 'native' }],
+    certifications: [{ name: s(`Cert ${m()}`), issuer: s(`Issuer ${m()}`), date_obtained: '2022-05', expiry_date: null, credential_id: s(`CRED-${m()}`) }],
+  });
+  const base = ProfileCreateRequest.parse(profileBody());
+  const first = experience();
+  const edu = education();
+  const proj = project();
+
+  const user: DomainEvent[] = [
+    { type: 'UserRegistered', data: { user_id, email, full_name, password_hash: s(`scrypt$${m()}`), roles: ['user'] } },
+    { type: 'RefreshTokenIssued', data: { family_id: randomUUID(), token_id: randomUUID(), expires_at: '2026-12-24T10:00:00.000Z' } },
+  ];
+  const family_id = (user[1].data as { family_id: string }).family_id;
+  user.push(
+    { type: 'RefreshTokenRotated', data: { family_id, previous_token_id: randomUUID(), token_id: randomUUID(), expires_at: '2026-12-25T10:00:00.000Z' } },
+    { type: 'RefreshTokenFamilyRevoked', data: { family_id, reason: 'logout' } },
+  );
+  const profile: DomainEvent[] = [
+    {
+      type: 'ProfileCreated',
+      data: {
+        ...base,
+        profile_id,
+        user_id,
+        personal_info,
+        professional_summary: s(`Engineer who loves ${m()} and distributed systems.`),
+        experiences: [first, experience({ is_current: false, start_date: '2015-01', end_date: '2018-12' })],
+        education: [edu],
+        projects: [proj],
+        skills,
+      },
+    },
+    { type: 'ProfileUpdated', data: { personal_info: { ...personal_info, location: s(`Munich ${m()}`) }, professional_summary: s(`New summary ${m()}`) } },
+    { type: 'SkillsUpdated', data: { skills: { ...skills, technical: ['TypeScript', 'Rust'] } } },
+    { type: 'ExperienceAdded', data: { experience: experience() } },
+    { type: 'ExperienceUpdated', data: { experience: { ...first, title: s(`Principal ${m()}`) } } },
+    { type: 'ExperienceRemoved', data: { experience_id: first.id } },
+    { type: 'EducationAdded', data: { education: education() } },
+    { type: 'EducationUpdated', data: { education: { ...edu, degree: s(`PhD ${m()}`) } } },
+    { type: 'EducationRemoved', data: { education_id: edu.id } },
+    { type: 'ProjectAdded', data: { project: project() } },
+    { type: 'ProjectUpdated', data: { project: { ...proj, technologies: ['Go'], description: s(`Rewritten ${m()}`) } } },
+    { type: 'ProjectRemoved', data: { project_id: proj.id } },
+    { type: 'ProfileDeleted', data: { profile_id, user_id } },
+  ];
+  const claims: DomainEvent[] = [{ type: 'ClaimTaken', data: { owner_id: user_id } }];
+
+  return {
+    user_id,
+    profile_id,
+    streams: [
+      { stream_id: `useremail-${randomUUID()}`, events: claims },
+      { stream_id: `user-${user_id}`, events: user },
+      { stream_id: `profile-${profile_id}`, events: profile },
+    ],
+    secrets,
+  };
+}
