@@ -22,7 +22,7 @@ export interface RunningApp {
 export async function startApp(config: Config, logger: Logger): Promise<RunningApp> {
   const container = await buildContainer(config, logger);
   const runners = container.get<ProjectionRunner[]>(TOKENS.ProjectionRunners);
-  const relay = container.get<EventRelay | null>(TOKENS.Relay);
+  const relay = container.isBound(TOKENS.Relay) ? container.get<EventRelay>(TOKENS.Relay) : null;
   await Promise.all(runners.map((runner) => runner.start()));
   await relay?.start();
 

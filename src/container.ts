@@ -52,8 +52,9 @@ export async function buildContainer(config: Config, logger: Logger): Promise<Co
     ? allProjections.map((projection) => new ProjectionRunner(projection, events, readStore, logger.child({ projection: projection.name })))
     : [];
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
-  const relay = config.roles.includes('relay') ? new EventRelay(events, bus, readStore, logger.child({ component: 'relay' })) : null;
-  container.bind(TOKENS.Relay).toConstantValue(relay);
+  if (config.roles.includes('relay')) {
+    container.bind(TOKENS.Relay).toConstantValue(new EventRelay(events, bus, readStore, logger.child({ component: 'relay' })));
+  }
   container.bind(TOKENS.ProjectionWaiter).toConstantValue(new ReadYourWritesWaiter(runners, readStore));
 
   container.bind(TOKENS.Routes).toDynamicValue((ctx) => {

@@ -25,7 +25,7 @@ export function buildHttpApp(container: Container): Express {
         readStore: container.get(TOKENS.ReadStore),
         bus: container.get(TOKENS.Bus),
         projectors: () => runners.map((r) => r.snapshot()),
-        relay: () => container.get<EventRelay | null>(TOKENS.Relay)?.snapshot() ?? null,
+        relay: () => (container.isBound(TOKENS.Relay) ? container.get<EventRelay>(TOKENS.Relay).snapshot() : null),
       });
       mountDocs(app, () => (document ??= openApiDocument(routes, { title: 'JobWise API', version: '1.0.0' })));
     },
