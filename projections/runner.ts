@@ -1,8 +1,8 @@
-import { EventEmitter } from 'node:events';
 import { EventStore, RecordedEvent, Subscription } from '../src/event-store/port';
 import { deserializeEvent, DomainEnvelope } from '../src/event-store/serializer';
 import { Doc, ReadStore } from '../src/read-store/port';
 import { Logger } from '../src/shared/logger';
+import { PositionTracker } from '../src/shared/position-tracker';
 import { CheckpointStore } from './checkpoints';
 import { Projection, ProjectedDoc } from './projection';
 
@@ -26,8 +26,7 @@ const BACKOFF_MS = { initial: 100, max: 10_000 };
  */
 export class ProjectionRunner {
   private subscription: Subscription | null = null;
-  private checkpoint = '';
-  private readonly progress = new EventEmitter();
+  private readonly tracker: PositionTracker;
   private retryTimer: NodeJS.Timeout | null = null;
   private backoff = BACKOFF_MS.initial;
   private readonly status: ProjectorStatus;
@@ -39,7 +38,7 @@ export class ProjectionRunner {
     private readonly logger: Logger,
   ) {
     this.status = { name: projection.name, state: 'starting', checkpoint: '', events_applied: 0, events_failed: 0, last_error: null };
-    this.progress.setMaxListeners(0);
+    this.tracker = new PositionTracker(`Projection ${projection.name}`);
   }
 
   get name(): string {
@@ -47,11 +46,11 @@ export class ProjectionRunner {
   }
 
   snapshot(): ProjectorStatus {
-    return { ...this.status, checkpoint: this.checkpoint };
+    return { ...this.status, checkpoint: this.tracker.current };
   }
 
   async start(): Promise<void> {
-    this.checkpoint = await new CheckpointStore(this.readStore).load(this.projection.name);
+    this.tracker.advance(await new CheckpointStore(this.readStore).load(this.projection.name));
     this.subscribe();
   }
 
@@ -64,30 +63,14 @@ export class ProjectionRunner {
 
   /** Resolves once this projection has processed the event at `position` (read-your-writes). */
   waitFor(position: string, timeout_ms = 5000): Promise<void> {
-    if (this.checkpoint >= position) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const onProgress = () => {
-        if (this.checkpoint < position) return;
-        cleanup();
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`Projection ${this.projection.name} did not reach ${position} within ${timeout_ms} ms`));
-      }, timeout_ms);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.progress.off('progress', onProgress);
-      };
-      this.progress.on('progress', onProgress);
-    });
+    return this.tracker.waitFor(position, timeout_ms);
   }
 
   private subscribe(): void {
     if (this.status.state === 'stopped') return;
     this.status.state = 'catching_up';
     this.subscription = this.events.subscribeToAll({
-      after_position: this.checkpoint,
+      after_position: this.tracker.current,
       on_event: (event) => this.handle(event),
       on_live: () => {
         this.status.state = 'live';
@@ -140,10 +123,9 @@ export class ProjectionRunner {
   }
 
   private async advance(position: string, persist: boolean): Promise<void> {
-    if (position <= this.checkpoint) return;
-    this.checkpoint = position;
+    if (position <= this.tracker.current) return;
     if (persist || this.status.state === 'live') await new CheckpointStore(this.readStore).save(this.projection.name, position);
-    this.progress.emit('progress');
+    this.tracker.advance(position);
   }
 
   private async recordFailure(event: Pick<RecordedEvent, 'event_id' | 'type' | 'stream_id' | 'revision' | 'position'>, error: Error) {

@@ -1,5 +1,5 @@
-import { EventEmitter } from 'node:events';
 import { CheckpointStore } from '../../projections/checkpoints';
+import { PositionTracker } from '../shared/position-tracker';
 import { MessageBus } from '../bus/port';
 import { EventStore, RecordedEvent, Subscription } from '../event-store/port';
 import { ReadStore } from '../read-store/port';
@@ -44,10 +44,9 @@ const DEFAULTS = { max_batch: 500, backoff: { initial_ms: 100, max_ms: 30_000 } 
 export class EventRelay {
   private readonly checkpoints: CheckpointStore;
   private readonly options: typeof DEFAULTS;
-  private readonly progress = new EventEmitter();
+  private readonly tracker = new PositionTracker('The relay');
   private readonly status: RelayStatus;
   private subscription: Subscription | null = null;
-  private checkpoint = '';
   /** Bumped on every (re)subscription and stop: late callbacks of an older one are ignored. */
   private generation = 0;
   private pending: RecordedEvent[] = [];
@@ -68,16 +67,15 @@ export class EventRelay {
     this.options = { ...DEFAULTS, ...options };
     this.backoff = this.options.backoff.initial_ms;
     this.status = { state: 'starting', checkpoint: '', events_published: 0, events_internal: 0, events_failed: 0, last_error: null };
-    this.progress.setMaxListeners(0);
   }
 
   snapshot(): RelayStatus {
-    return { ...this.status, checkpoint: this.checkpoint };
+    return { ...this.status, checkpoint: this.tracker.current };
   }
 
   async start(): Promise<void> {
     this.status.state = 'starting';
-    this.checkpoint = await this.checkpoints.load(RELAY_CHECKPOINT);
+    this.tracker.advance(await this.checkpoints.load(RELAY_CHECKPOINT));
     this.subscribe();
   }
 
@@ -95,23 +93,7 @@ export class EventRelay {
 
   /** Resolves once every event up to `position` was published (or skipped). */
   waitFor(position: string, timeout_ms = 10_000): Promise<void> {
-    if (this.checkpoint >= position) return Promise.resolve();
-    return new Promise((resolve, reject) => {
-      const onProgress = () => {
-        if (this.checkpoint < position) return;
-        cleanup();
-        resolve();
-      };
-      const timer = setTimeout(() => {
-        cleanup();
-        reject(new Error(`The relay did not reach ${position} within ${timeout_ms} ms (at ${this.checkpoint})`));
-      }, timeout_ms);
-      const cleanup = () => {
-        clearTimeout(timer);
-        this.progress.off('progress', onProgress);
-      };
-      this.progress.on('progress', onProgress);
-    });
+    return this.tracker.waitFor(position, timeout_ms);
   }
 
   private subscribe(): void {
@@ -119,7 +101,7 @@ export class EventRelay {
     const generation = ++this.generation;
     this.status.state = 'catching_up';
     this.subscription = this.events.subscribeToAll({
-      after_position: this.checkpoint,
+      after_position: this.tracker.current,
       on_event: (event) => this.accept(generation, event),
       on_live: () => {
         if (generation === this.generation) this.status.state = 'live';
@@ -167,10 +149,9 @@ export class EventRelay {
     this.status.events_published += publishedCount(batch);
     this.status.events_internal += batch.internal;
     this.status.events_failed += batch.failures.length;
-    if (batch.last_position <= this.checkpoint) return;
+    if (batch.last_position <= this.tracker.current) return;
     await this.checkpoints.save(RELAY_CHECKPOINT, batch.last_position);
-    this.checkpoint = batch.last_position;
-    this.progress.emit('progress');
+    this.tracker.advance(batch.last_position);
   }
 
   private resubscribeLater(generation: number, error: Error): void {
@@ -183,7 +164,7 @@ export class EventRelay {
     this.status.state = 'reconnecting';
     this.status.last_error = error.message;
     this.logger.warn(
-      { component: 'relay', err: error.message, checkpoint: this.checkpoint, retry_in_ms: this.backoff },
+      { component: 'relay', err: error.message, checkpoint: this.tracker.current, retry_in_ms: this.backoff },
       'relay resubscribes from its checkpoint',
     );
     this.retryTimer = setTimeout(() => void this.flushing.then(() => this.subscribe()), this.backoff);
