@@ -1,5 +1,10 @@
 import { z } from 'zod';
 import { DomainEventSchemas } from './events';
+import { JobCommandSchema } from './jobs/commands';
+import { JobCreateRequest, JobStatusRequest, JobUpdateRequest } from './jobs/http';
+import { ConversionResult, ConvertTextRequest, JobTemplate, ValidationResult } from './jobs/job';
+import { KeywordAnalysis } from './jobs/keyword-analysis';
+import { JobDocument, JobPage, JobView } from './jobs/read-model';
 import { IntegrationEventSchemas } from './integration';
 import { ProfileCommandSchema } from './profiles/commands';
 import { ProfileAnalytics, ProfileDocument, ProfileSummary, ProfileView } from './profiles/read-model';
@@ -16,8 +21,10 @@ const named: Record<string, z.ZodType> = {
   'envelope/event-metadata': EventMetadataSchema,
   'commands/profile-command': ProfileCommandSchema,
   'commands/user-command': UserCommandSchema,
+  'commands/job-command': JobCommandSchema,
   'read-models/profiles_v1': ProfileDocument,
   'read-models/users_v1': UserDocument,
+  'read-models/jobs_v1': JobDocument,
   'http/profile-create-request': ProfileCreateRequest,
   'http/profile-update-request': ProfileUpdateRequest,
   'http/profile': ProfileView,
@@ -26,6 +33,16 @@ const named: Record<string, z.ZodType> = {
   'http/register-request': RegisterRequest,
   'http/login-request': LoginRequest,
   'http/auth-response': AuthResponse,
+  'http/job-create-request': JobCreateRequest,
+  'http/job-update-request': JobUpdateRequest,
+  'http/job-status-request': JobStatusRequest,
+  'http/job': JobView,
+  'http/job-page': JobPage,
+  'http/job-keyword-analysis': KeywordAnalysis,
+  'http/job-template': JobTemplate,
+  'http/job-convert-text-request': ConvertTextRequest,
+  'http/job-conversion-result': ConversionResult,
+  'http/job-validation-result': ValidationResult,
 };
 
 export function jsonSchemaFiles(): Record<string, string> {

@@ -1,3 +1,4 @@
+import { jobsProjection } from './jobs';
 import { profilesProjection } from './profiles';
 import { Projection, ProjectedDoc } from './projection';
 import { usersProjection } from './users';
@@ -6,4 +7,5 @@ import { usersProjection } from './users';
 export const allProjections: Projection<ProjectedDoc>[] = [
   usersProjection as unknown as Projection<ProjectedDoc>,
   profilesProjection as unknown as Projection<ProjectedDoc>,
+  jobsProjection as unknown as Projection<ProjectedDoc>,
 ];

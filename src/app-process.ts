@@ -8,6 +8,7 @@ import { ReadStore } from './read-store/port';
 import { MessageBus } from './bus/port';
 import { EventRelay } from './relay';
 import { buildHttpApp } from './http/server';
+import { JobBackground, startJobBackground } from './jobs/startup';
 import { Logger } from './shared/logger';
 import { TOKENS } from './tokens';
 
@@ -27,7 +28,14 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   await relay?.start();
 
   let server: Server | null = null;
+  let jobs: JobBackground | null = null;
   if (config.roles.includes('api')) {
+    jobs = await startJobBackground({
+      commands: container.get(TOKENS.JobCommands),
+      sweeper: container.get(TOKENS.JobExpirySweeper),
+      runners,
+      logger,
+    });
     const app = buildHttpApp(container);
     server = await new Promise<Server>((resolve, reject) => {
       const s = app.listen(config.port, config.host, () => resolve(s));
@@ -43,6 +51,7 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
     port: server && typeof server.address() === 'object' ? (server.address() as { port: number }).port : null,
     async stop() {
       if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await jobs?.stop();
       await Promise.all(runners.map((runner) => runner.stop()));
       await relay?.stop();
       await container.get<MessageBus>(TOKENS.Bus).close();

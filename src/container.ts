@@ -9,6 +9,10 @@ import { Config } from './config';
 import { EventStore } from './event-store/port';
 import { ReadStore } from './read-store/port';
 import { MessageBus } from './bus/port';
+import { ExpirySweeper } from './jobs/expiry-sweeper';
+import { JobQueries } from './jobs/queries';
+import { jobRoutes } from './jobs/routes';
+import { JobCommands } from './jobs/service';
 import { ProfileQueries } from './profiles/queries';
 import { profileRoutes } from './profiles/routes';
 import { ProfileCommands } from './profiles/service';
@@ -47,6 +51,11 @@ export async function buildContainer(config: Config, logger: Logger): Promise<Co
     .toDynamicValue((ctx) => new AuthService(events, ctx.container.get(TOKENS.TokenService), { N: config.scrypt_n, r: 8, p: 1 }));
   container.bind(TOKENS.ProfileCommands).toDynamicValue(() => new ProfileCommands(events));
   container.bind(TOKENS.ProfileQueries).toDynamicValue(() => new ProfileQueries(readStore));
+  container.bind(TOKENS.JobCommands).toConstantValue(new JobCommands(events));
+  container.bind(TOKENS.JobQueries).toConstantValue(new JobQueries(readStore));
+  container
+    .bind(TOKENS.JobExpirySweeper)
+    .toDynamicValue((ctx) => new ExpirySweeper(ctx.container.get(TOKENS.JobCommands), readStore, logger.child({ component: 'job-expiry' })));
 
   const runners = config.roles.includes('projector')
     ? allProjections.map((projection) => new ProjectionRunner(projection, events, readStore, logger.child({ projection: projection.name })))
@@ -63,6 +72,7 @@ export async function buildContainer(config: Config, logger: Logger): Promise<Co
     return [
       ...userRoutes({ auth: get(TOKENS.AuthService), tokens: get(TOKENS.TokenService), readStore, waiter }),
       ...profileRoutes({ commands: get(TOKENS.ProfileCommands), queries: get(TOKENS.ProfileQueries), waiter }),
+      ...jobRoutes({ commands: get(TOKENS.JobCommands), queries: get(TOKENS.JobQueries), waiter }),
     ];
   });
   return container;

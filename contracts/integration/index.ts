@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { JobIntegrationEventSchemas } from './jobs';
 import { ProfileIntegrationEventSchemas } from './profiles';
 import { IntegrationTopic, IntegrationTopics } from './topics';
 import { UserIntegrationEventSchemas } from './users';
@@ -6,19 +7,20 @@ import { UserIntegrationEventSchemas } from './users';
 export * from './topics';
 export * from './users';
 export * from './profiles';
+export * from './jobs';
 export { defineIntegrationEvent } from './envelope';
 
 /** The events each topic carries; topics without events yet are declared for their consumers. */
 export const IntegrationEventsByTopic = {
   [IntegrationTopics.users]: UserIntegrationEventSchemas,
   [IntegrationTopics.profiles]: ProfileIntegrationEventSchemas,
-  [IntegrationTopics.jobs]: [],
+  [IntegrationTopics.jobs]: JobIntegrationEventSchemas,
   [IntegrationTopics.generations]: [],
   [IntegrationTopics.documents]: [],
 } as const satisfies Record<IntegrationTopic, readonly z.ZodType[]>;
 
 /** Every integration event, for JSON Schema generation (`integration/<event_type>.json`). */
-export const IntegrationEventSchemas = [...UserIntegrationEventSchemas, ...ProfileIntegrationEventSchemas] as const;
+export const IntegrationEventSchemas = [...UserIntegrationEventSchemas, ...ProfileIntegrationEventSchemas, ...JobIntegrationEventSchemas] as const;
 
 export const IntegrationEvent = z.discriminatedUnion('event_type', IntegrationEventSchemas);
 export type IntegrationEvent = z.infer<typeof IntegrationEvent>;

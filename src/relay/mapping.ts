@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { IntegrationEvent, IntegrationEventSchemas, IntegrationTopic, IntegrationTopics } from '../../contracts/integration';
+import * as J from '../../contracts/integration/jobs';
 import * as P from '../../contracts/integration/profiles';
 import * as U from '../../contracts/integration/users';
 import { BUS_HEADERS, BusMessage } from '../bus/port';
+import { JobContent } from '../../contracts/jobs/job';
 import { DomainEnvelope } from '../event-store/serializer';
 import { streamEntityId } from '../shared/streams';
 
@@ -22,8 +24,10 @@ export const RELAY_HEADERS = { ...BUS_HEADERS, source_position: 'source_position
 export function toIntegrationEvent(event: DomainEnvelope): OutgoingEvent | null {
   const users = (message: IntegrationEvent) => ({ topic: IntegrationTopics.users, key: event.stream_id, message });
   const profiles = (message: IntegrationEvent) => ({ topic: IntegrationTopics.profiles, key: event.stream_id, message });
+  const jobs = (message: IntegrationEvent) => ({ topic: IntegrationTopics.jobs, key: event.stream_id, message });
   const user_id = streamEntityId(event.stream_id);
   const profile_id = streamEntityId(event.stream_id);
+  const job_id = streamEntityId(event.stream_id);
 
   switch (event.type) {
     case 'UserRegistered':
@@ -85,6 +89,32 @@ export function toIntegrationEvent(event: DomainEnvelope): OutgoingEvent | null 
       return profiles(build(P.ProfileProjectRemovedV1, event, { profile_id, project_id: event.data.project_id }));
     case 'ProfileDeleted':
       return profiles(build(P.ProfileDeletedV1, event, { profile_id: event.data.profile_id, user_id: event.data.user_id }));
+    case 'JobCreated': {
+      const { source, user_id, status, content } = event.data;
+      return jobs(build(J.JobCreatedV1, event, { job_id: event.data.job_id, source, user_id, status, ...jobSummary(content) }));
+    }
+    case 'JobUpdated':
+      return jobs(build(J.JobUpdatedV1, event, { job_id, ...jobSummary(event.data.content) }));
+    case 'JobAnalyzed': {
+      const { analyzer_version, required_skills, preferred_skills, seniority, education_level, years_of_experience } = event.data.analysis;
+      return jobs(
+        build(J.JobAnalyzedV1, event, {
+          job_id,
+          analyzer_version,
+          required_skills: [...required_skills],
+          preferred_skills: [...preferred_skills],
+          seniority,
+          education_level,
+          years_of_experience: years_of_experience && { min: years_of_experience.min, max: years_of_experience.max },
+        }),
+      );
+    }
+    case 'JobStatusChanged':
+      return jobs(build(J.JobStatusChangedV1, event, { job_id, from: event.data.from, to: event.data.to }));
+    case 'JobExpired':
+      return jobs(build(J.JobExpiredV1, event, { job_id, expires_date: event.data.expires_date }));
+    case 'JobDeleted':
+      return jobs(build(J.JobDeletedV1, event, { job_id: event.data.job_id, user_id: event.data.user_id }));
     default:
       return unmapped(event);
   }
@@ -133,6 +163,22 @@ function education(profile_id: string, entry: Dated & { id: string }) {
 
 function project(profile_id: string, entry: Dated & { id: string; technologies: string[] }) {
   return { profile_id, project_id: entry.id, technologies: [...entry.technologies], start_date: entry.start_date, end_date: entry.end_date };
+}
+
+/** Title, company, enums, dates, salary figures and counts: never the posting's free text. */
+function jobSummary(content: JobContent) {
+  const { salary_range: salary } = content;
+  return {
+    title: content.title,
+    company: content.company,
+    remote: content.remote,
+    employment_type: content.employment_type,
+    experience_level: content.experience_level,
+    salary: salary && { min: salary.min, max: salary.max, currency: salary.currency, period: salary.period },
+    posted_date: content.posted_date,
+    expires_date: content.expires_date,
+    counts: { requirements: content.requirements.length, responsibilities: content.responsibilities.length, benefits: content.benefits.length },
+  };
 }
 
 function unmapped(event: never): never {

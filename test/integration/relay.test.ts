@@ -82,6 +82,13 @@ function arrivals(received: ConsumedMessage[]): Map<string, string[]> {
   return byStream;
 }
 
+/** Published events and streams in one sample history (claim streams stay internal). */
+const PUBLISHED_STREAMS = sampleHistory().streams.filter((stream) => !stream.stream_id.startsWith('useremail-'));
+const PER_HISTORY = PUBLISHED_STREAMS.reduce((n, stream) => n + stream.events.length, 0);
+const STREAMS_PER_HISTORY = PUBLISHED_STREAMS.length;
+
+const TOPIC_BY_CATEGORY: Record<string, string> = { user: IntegrationTopics.users, profile: IntegrationTopics.profiles, job: IntegrationTopics.jobs };
+
 const expectedArrivals = (appended: AppendedStream[]) =>
   new Map(appended.filter((s) => s.published).map((s) => [s.stream_id, s.event_ids]));
 
@@ -102,7 +109,7 @@ describe('event relay (embedded store, in-process bus)', () => {
     expect(arrivals(received)).toEqual(expectedArrivals(appended));
     for (const message of received) {
       const event = IntegrationEvent.parse(message.value);
-      expect(message.topic).toBe(message.key.startsWith('profile-') ? IntegrationTopics.profiles : IntegrationTopics.users);
+      expect(message.topic).toBe(TOPIC_BY_CATEGORY[message.key.split('-')[0]]);
       expect(message.key).toBe(event.source_stream);
       expect(message.headers).toEqual({
         event_id: event.event_id,
@@ -123,7 +130,7 @@ describe('event relay (embedded store, in-process bus)', () => {
     await until(() => running.snapshot().state === 'live', 'live');
     const { appended, head } = await appendSamples(2);
     await running.waitFor(head);
-    await until(() => received.length === 34, 'every message');
+    await until(() => received.length === 2 * PER_HISTORY, 'every message');
     expect(arrivals(received)).toEqual(expectedArrivals(appended));
   });
 
@@ -160,7 +167,7 @@ describe('event relay (embedded store, in-process bus)', () => {
     const running = relay(flaky, store, { max_batch: 7 });
     await running.start();
     await running.waitFor(head);
-    await until(() => arrivals(received).size === 6 && [...arrivals(received).values()].flat().length >= 51, 'every message');
+    await until(() => arrivals(received).size === 3 * STREAMS_PER_HISTORY && [...arrivals(received).values()].flat().length >= 3 * PER_HISTORY, 'every message');
 
     expect(checkpointsSeenAtFailure).toEqual(['', '', '', '']);
     // At least once: duplicates allowed, but the first arrivals keep every stream complete and in order.
@@ -180,11 +187,11 @@ describe('event relay (embedded store, in-process bus)', () => {
     const running = relay(flaky, store, { max_batch: 10 });
     await running.start();
     await running.waitFor(head);
-    await until(() => received.length >= 51, 'every message');
+    await until(() => received.length >= 3 * PER_HISTORY, 'every message');
     const ids = received.map((m) => m.headers.event_id);
     // Only the failed batch (at most 10 events, one topic of it acknowledged) can repeat.
     expect(ids.length - new Set(ids).size).toBeLessThanOrEqual(10);
-    expect(new Set(ids).size).toBe(51);
+    expect(new Set(ids).size).toBe(3 * PER_HISTORY);
     expect(running.snapshot()).toMatchObject({ last_error: 'broker unavailable', checkpoint: head });
   });
 
@@ -206,7 +213,7 @@ describe('event relay (embedded store, in-process bus)', () => {
     const running = relay(bus, dropping);
     await running.start();
     await running.waitFor(head);
-    await until(() => new Set(received.map((m) => m.headers.event_id)).size === 51, 'every message');
+    await until(() => new Set(received.map((m) => m.headers.event_id)).size === 3 * PER_HISTORY, 'every message');
     const firsts = new Map([...arrivals(received)].map(([stream, ids]) => [stream, [...new Set(ids)]]));
     expect(firsts).toEqual(expectedArrivals(appended));
     expect(running.snapshot().last_error).toBe('connection reset');
@@ -225,13 +232,13 @@ describe('event relay (embedded store, in-process bus)', () => {
     const after = relay();
     await after.start();
     await after.waitFor(second.head);
-    await until(() => received.length >= 68, 'every message');
+    await until(() => received.length >= 4 * PER_HISTORY, 'every message');
     await new Promise((resolve) => setTimeout(resolve, 50));
 
     const ids = received.map((m) => m.headers.event_id);
-    expect(ids).toHaveLength(68);
-    expect(new Set(ids).size).toBe(68);
-    expect(after.snapshot().events_published).toBe(34);
+    expect(ids).toHaveLength(4 * PER_HISTORY);
+    expect(new Set(ids).size).toBe(4 * PER_HISTORY);
+    expect(after.snapshot().events_published).toBe(2 * PER_HISTORY);
     expect(arrivals(received)).toEqual(expectedArrivals([...first.appended, ...second.appended]));
   });
 
@@ -245,7 +252,7 @@ describe('event relay (embedded store, in-process bus)', () => {
     const running = relay();
     await running.start();
     await running.waitFor(head);
-    await until(() => received.length === 17, 'every good message');
+    await until(() => received.length === PER_HISTORY, 'every good message');
 
     expect(arrivals(received)).toEqual(expectedArrivals(appended));
     const failures = await readStore.collection(RELAY_FAILURES_COLLECTION).find({}, { sort: { position: 1 } });
@@ -253,6 +260,6 @@ describe('event relay (embedded store, in-process bus)', () => {
       expect.objectContaining({ _id: bad.event_id, event_type: 'ExperienceRemoved', stream_id, revision: 0, error: expect.stringContaining('experience_id') }),
       expect.objectContaining({ _id: unknown.event_id, event_type: 'ProfileTeleported', stream_id, revision: 1, error: expect.stringContaining('unknown event type') }),
     ]);
-    expect(running.snapshot()).toMatchObject({ events_failed: 2, events_published: 17, checkpoint: head });
+    expect(running.snapshot()).toMatchObject({ events_failed: 2, events_published: PER_HISTORY, checkpoint: head });
   });
 });

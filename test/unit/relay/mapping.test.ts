@@ -55,10 +55,11 @@ describe('integration event mapping', () => {
     }
   });
 
-  it('then user events go to the users topic and profile events to the profiles topic', () => {
+  it('then user, profile and job events go to their own topics', () => {
     for (const { envelope, outgoing } of mapped) {
       if (!outgoing) continue;
-      const expected = envelope.stream_id.startsWith('profile-') ? IntegrationTopics.profiles : IntegrationTopics.users;
+      const byCategory: Record<string, string> = { user: IntegrationTopics.users, profile: IntegrationTopics.profiles, job: IntegrationTopics.jobs };
+      const expected = byCategory[envelope.stream_id.split('-')[0]];
       expect(outgoing.topic).toBe(expected);
       const topicTypes = IntegrationEventsByTopic[outgoing.topic].map((s: z.ZodObject) => (s.shape.event_type as z.ZodLiteral).value);
       expect(topicTypes).toContain(outgoing.message.event_type);

@@ -1,6 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainEvent } from '../../../contracts/events';
+import { JobContentInput } from '../../../contracts/jobs/job';
 import { ProfileCreateRequest } from '../../../contracts/profiles/requests';
+import { analyzeJob } from '../../../src/jobs/analysis';
 import { EducationEntitySchema, ExperienceEntitySchema, ProjectEntitySchema, SkillsSchema } from '../../../contracts/profiles/entities';
 import { educationBody, experienceBody, profileBody, projectBody } from '../../support/fixtures';
 
@@ -121,6 +123,23 @@ export function sampleHistory(): SampleHistory {
     { type: 'ProfileDeleted', data: { profile_id, user_id } },
   ];
   const claims: DomainEvent[] = [{ type: 'ClaimTaken', data: { owner_id: user_id } }];
+  const job_id = randomUUID();
+  const content = JobContentInput.parse({
+    title: 'Platform Engineer',
+    company: 'Quillmark',
+    location: s(`Utrecht ${m()}`),
+    description: s(`We run the Kubernetes platform for ${m()}.`),
+    requirements: [s(`Kubernetes and Terraform at ${m()}`)],
+    external_job_id: s(`REF-${m()}`),
+  });
+  const job: DomainEvent[] = [
+    { type: 'JobCreated', data: { job_id, source: 'user_created', user_id, status: 'draft', catalogue_id: null, content, content_hash: 'a'.repeat(64) } },
+    { type: 'JobUpdated', data: { content: { ...content, description: s(`Rewritten for ${m()}.`) }, content_hash: 'b'.repeat(64) } },
+    { type: 'JobAnalyzed', data: { content_hash: 'b'.repeat(64), analysis: analyzeJob(content) } },
+    { type: 'JobStatusChanged', data: { from: 'draft', to: 'active' } },
+    { type: 'JobExpired', data: { expires_date: '2026-11-01' } },
+    { type: 'JobDeleted', data: { job_id, user_id } },
+  ];
 
   return {
     user_id,
@@ -129,6 +148,7 @@ export function sampleHistory(): SampleHistory {
       { stream_id: `useremail-${randomUUID()}`, events: claims },
       { stream_id: `user-${user_id}`, events: user },
       { stream_id: `profile-${profile_id}`, events: profile },
+      { stream_id: `job-${job_id}`, events: job },
     ],
     secrets,
   };

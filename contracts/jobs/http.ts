@@ -1,0 +1,45 @@
+import { z } from 'zod';
+import { PageQuery } from '../shared/read-model';
+import { EmploymentType, ExperienceLevel, JobContentInput, JobSource, JobStatus, RemotePolicy } from './job';
+
+/** Bodies and query strings accepted by the Job Description API (`/api/v1/jobs`). */
+
+/** POST /jobs: a new job of your own, a draft unless `status` says `active`. */
+export const JobCreateRequest = JobContentInput.safeExtend({ status: z.enum(['draft', 'active']).default('draft') });
+export type JobCreateRequest = z.output<typeof JobCreateRequest>;
+
+/** PUT /jobs/{id}: replaces the whole content; status changes go through PUT /jobs/{id}/status. */
+export const JobUpdateRequest = JobContentInput;
+export type JobUpdateRequest = z.output<typeof JobUpdateRequest>;
+
+export const JobStatusRequest = z.strictObject({ status: JobStatus });
+export type JobStatusRequest = z.infer<typeof JobStatusRequest>;
+
+const MAX_SKILLS = 20;
+
+/** `skills=react,postgres` → ['react', 'postgres']. */
+const SkillList = z
+  .string()
+  .max(1000)
+  .describe('Comma-separated skills the job must all mention; aliases match their canonical skill (react.js = React)')
+  .transform((value) => value.split(',').map((skill) => skill.trim()).filter(Boolean))
+  .pipe(z.array(z.string().max(100, 'each skill must be at most 100 characters')).min(1, 'must name at least one skill').max(MAX_SKILLS));
+
+const filters = {
+  q: z.string().trim().min(1).max(200).optional().describe('Full-text search; results are ordered by relevance'),
+  location: z.string().trim().min(1).max(200).optional().describe('Case-insensitive part of the location'),
+  remote: RemotePolicy.optional(),
+  source: JobSource.optional(),
+  status: JobStatus.optional(),
+  experience_level: ExperienceLevel.optional(),
+  employment_type: EmploymentType.optional(),
+  skills: SkillList.optional(),
+};
+
+/**
+ * GET /jobs and GET /jobs/my-jobs. Unknown parameters are rejected so a typo (`?remtoe=`) is a
+ * 400 rather than a silently unfiltered list. GET /jobs shows active jobs unless `status` is set;
+ * my-jobs shows every status unless it is set.
+ */
+export const JobSearchQuery = z.strictObject({ ...PageQuery.shape, ...filters });
+export type JobSearchQuery = z.output<typeof JobSearchQuery>;

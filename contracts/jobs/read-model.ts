@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { IsoTimestamp, Uuid } from '../shared/primitives';
+import { page, ProjectedFields } from '../shared/read-model';
+import { CatalogueId, ContentHash } from './events';
+import { JobContentFields, JobSource, JobStatus } from './job';
+import { KeywordAnalysis } from './keyword-analysis';
+
+const Keyword = z.string().min(1).max(100);
+
+/**
+ * What GET /jobs/{id} returns: the unified job model. `version` is the number of events in the
+ * job's stream. `status` is the effective status: an active job whose `expires_date` has passed
+ * is shown as `expired` even before the expiry sweeper records it.
+ *
+ * Glossary: `keywords_extracted` are the canonical skills the analysis found (required, then
+ * preferred); `priority_keywords` the same by descending weight; `skills` every canonical skill
+ * the posting mentions anywhere, which the `skills` filter matches against.
+ */
+export const JobView = z.object({
+  id: Uuid,
+  source: JobSource,
+  user_id: Uuid.nullable(),
+  catalogue_id: CatalogueId.nullable(),
+  ...JobContentFields,
+  status: JobStatus,
+  keywords_extracted: z.array(Keyword),
+  ats_keywords: z.array(Keyword),
+  priority_keywords: z.array(Keyword),
+  analysis: KeywordAnalysis.nullable(),
+  skills: z.array(Keyword),
+  version: z.number().int().positive(),
+  created_at: IsoTimestamp,
+  updated_at: IsoTimestamp,
+});
+export type JobView = z.infer<typeof JobView>;
+
+/**
+ * The `jobs_v1` read-model document. Its `status` is the recorded one (queries derive the
+ * effective one); `search_terms` are the normalised terms full-text search matches.
+ */
+export const JobDocument = JobView.extend({
+  ...ProjectedFields,
+  search_terms: z.array(z.string()),
+  content_hash: ContentHash,
+});
+export type JobDocument = z.infer<typeof JobDocument>;
+
+export const JobPage = page(JobView);
+export type JobPage = z.infer<typeof JobPage>;

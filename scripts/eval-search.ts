@@ -1,0 +1,47 @@
+import { performance } from 'node:perf_hooks';
+import { loadStaticCatalogue } from '../src/jobs/catalogue/catalogue';
+import { queryTerms, rankJobs, searchTerms } from '../src/jobs/search';
+
+/**
+ * `node dist/scripts/eval-search.js [query ...]`: prints the top static jobs for sample queries
+ * (or the ones given) and how long analysis and ranking take. Figures are printed, never asserted.
+ */
+const SAMPLE_QUERIES = [
+  'kubernetes', 'k8s', 'nurse', 'react frontend', 'machine learning engineer', 'java', 'js', 'go developer',
+  'go', 'postgres', 'product manager', 'data', 'sales', 'Zürich', 'c#', 'ci/cd', 'the and of', 'chef', 'designer',
+];
+const TOP = 6;
+const BENCH_SIZE = 2_000;
+
+const jobs = loadStaticCatalogue().map(({ catalogue_id, content }) => ({ ...content, _id: catalogue_id }));
+const t0 = performance.now();
+const docs = jobs.map((job) => ({ ...job, search_terms: searchTerms(job) }));
+const analysis = performance.now() - t0;
+
+const queries = process.argv.length > 2 ? process.argv.slice(2) : SAMPLE_QUERIES;
+for (const q of queries) {
+  const terms = queryTerms(q);
+  const candidates = docs.filter((doc) => doc.search_terms.some((term) => terms.includes(term)));
+  const ranked = rankJobs(q, candidates);
+  console.log(`\n${JSON.stringify(q)} -> [${terms.join(', ')}]  ${candidates.length} candidates, ${ranked.length} ranked`);
+  for (const doc of ranked.slice(0, TOP)) console.log(`  ${doc._id}  ${doc.title} (${doc.company})`);
+}
+
+const avgTerms = docs.reduce((sum, doc) => sum + doc.search_terms.length, 0) / docs.length;
+console.log(`\nsearchTerms: ${docs.length} jobs in ${analysis.toFixed(1)} ms; ${avgTerms.toFixed(0)} terms per job on average`);
+
+// Distinct content per copy (a number is not a search term), so the memo holds BENCH_SIZE jobs.
+const big = Array.from({ length: BENCH_SIZE }, (_, i) => {
+  const doc = docs[i % docs.length];
+  return { ...doc, _id: `bench-${String(i).padStart(5, '0')}`, description: `${doc.description} ${i}` };
+});
+const timed = (q: string) => {
+  const start = performance.now();
+  rankJobs(q, big);
+  return performance.now() - start;
+};
+console.log(`rankJobs over ${BENCH_SIZE} distinct candidates, first call (every job analysed): ${timed('engineer').toFixed(1)} ms`);
+for (const q of ['engineer', 'machine learning engineer', 'react frontend', 'nurse']) {
+  const times = Array.from({ length: 9 }, () => timed(q)).sort((a, b) => a - b);
+  console.log(`rankJobs(${JSON.stringify(q)}) over ${BENCH_SIZE} candidates, analyses memoised: median ${times[4].toFixed(1)} ms, min ${times[0].toFixed(1)} ms`);
+}

@@ -1,0 +1,66 @@
+import { randomUUID } from 'node:crypto';
+import { EXPIRY_ACTOR } from '../../contracts/jobs/commands';
+import { JobDocument } from '../../contracts/jobs/read-model';
+import { jobsProjection } from '../../projections/jobs';
+import { live } from '../../projections/projection';
+import { ReadStore } from '../read-store/port';
+import { Logger } from '../shared/logger';
+import { todayOf } from './expiry';
+import { JobCommands } from './service';
+
+export const SWEEP_INTERVAL_MS = 60_000;
+
+/**
+ * Records `JobExpired` for active jobs whose `expires_date` has passed. Reads already show them
+ * as expired; the event makes it a fact that the relay publishes and history keeps. Runs with
+ * the `api` role; several processes sweeping at once is harmless (the decider is idempotent).
+ */
+export class ExpirySweeper {
+  private timer: NodeJS.Timeout | null = null;
+  private running: Promise<number> | null = null;
+
+  constructor(
+    private readonly commands: JobCommands,
+    private readonly readStore: ReadStore,
+    private readonly logger: Logger,
+    private readonly clock: () => Date = () => new Date(),
+  ) {}
+
+  start(interval_ms = SWEEP_INTERVAL_MS): void {
+    if (this.timer) return;
+    this.timer = setInterval(() => void this.sweep(), interval_ms);
+    this.timer.unref();
+    void this.sweep();
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+
+  /** One pass; never throws. Resolves to the number of jobs it expired. */
+  sweep(): Promise<number> {
+    this.running ??= this.sweepOnce().finally(() => (this.running = null));
+    return this.running;
+  }
+
+  private async sweepOnce(): Promise<number> {
+    const now = this.clock().toISOString();
+    const context = { correlation_id: `job-expiry-${randomUUID()}`, causation_id: null, actor: EXPIRY_ACTOR, now };
+    let expired = 0;
+    try {
+      const overdue = await this.readStore
+        .collection<JobDocument>(jobsProjection.collection)
+        .find(live({ status: 'active', expires_date: { $ne: null, $lt: todayOf(now) } }));
+      for (const job of overdue) {
+        const result = await this.commands.expire(job.id, context);
+        if (result.events.length > 0) expired++;
+      }
+      if (expired > 0) this.logger.info({ expired }, 'expired overdue jobs');
+    } catch (error) {
+      this.logger.error({ err: (error as Error).message }, 'job expiry sweep failed; retrying on the next tick');
+    }
+    return expired;
+  }
+}

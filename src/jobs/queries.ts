@@ -1,0 +1,64 @@
+import { JobSearchQuery } from '../../contracts/jobs/http';
+import { JobDocument, JobPage, JobView } from '../../contracts/jobs/read-model';
+import { jobsProjection } from '../../projections/jobs';
+import { Filter, ReadStore } from '../read-store/port';
+import { DomainError } from '../shared/errors';
+import { effectiveStatus } from './expiry';
+import { jobFilter, JobScope } from './filters';
+import { queryTerms, rankJobs } from './search';
+
+const notFound = () => new DomainError('JOB.NOT_FOUND', 'Job not found');
+
+/** The public view of a document, with the status in effect `today`. */
+export function toView(doc: JobDocument, today: string): JobView {
+  // eslint-disable-next-line @typescript-eslint/no-unused-vars
+  const { _id, _applied, _deleted, search_terms, content_hash, ...view } = doc;
+  return { ...view, status: effectiveStatus(doc, today) };
+}
+
+/** Newest postings first; jobs without a posting date after those with one. */
+const NEWEST_FIRST = { posted_date: -1, created_at: -1 } as const;
+
+/** Reads of the `jobs_v1` read model, always scoped to what the caller may see. */
+export class JobQueries {
+  constructor(private readonly store: ReadStore) {}
+
+  private get jobs() {
+    return this.store.collection<JobDocument>(jobsProjection.collection);
+  }
+
+  /** Jobs nobody owns are visible to all; another user's job is reported as missing. */
+  async visible(job_id: string, user_id: string, today: string): Promise<JobView> {
+    const doc = await this.jobs.get(job_id);
+    if (!doc || doc._deleted || (doc.user_id !== null && doc.user_id !== user_id)) throw notFound();
+    return toView(doc, today);
+  }
+
+  /** A page of matches; with `q`, ranked by relevance, otherwise newest first. `total` counts every match. */
+  async search(query: JobSearchQuery, scope: JobScope, today: string): Promise<JobPage> {
+    const filter = jobFilter(query, scope, today);
+    const { limit, offset } = query;
+    if (query.q) {
+      const ranked = await this.ranked(query.q, filter);
+      return { items: ranked.slice(offset, offset + limit).map((doc) => toView(doc, today)), total: ranked.length, limit, offset };
+    }
+    const [docs, total] = await Promise.all([this.jobs.find(filter, { sort: NEWEST_FIRST, skip: offset, limit }), this.jobs.count(filter)]);
+    return { items: docs.map((doc) => toView(doc, today)), total, limit, offset };
+  }
+
+  /**
+   * Candidates share a term with the query (a read-store query); term frequencies over every
+   * job the filters allow make a rare term weigh more than a common one.
+   */
+  private async ranked(q: string, filter: Filter): Promise<JobDocument[]> {
+    const terms = queryTerms(q);
+    if (terms.length === 0) return [];
+    const [candidates, documentCount, frequencies] = await Promise.all([
+      this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }),
+      this.jobs.count(filter),
+      Promise.all(terms.map((term) => this.jobs.count({ $and: [filter, { search_terms: term }] }))),
+    ]);
+    const documentFrequency = new Map(terms.map((term, i) => [term, frequencies[i]]));
+    return rankJobs(q, candidates, { corpus: { documentCount, documentFrequency } });
+  }
+}

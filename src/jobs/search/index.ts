@@ -1,0 +1,22 @@
+/**
+ * Relevance-ranked full-text job search, as pure functions (see docs/decisions/0006-job-search.md).
+ *
+ * The jobs projection stores `searchTerms(job)` as `search_terms`; a search narrows candidates in
+ * the read store with `{ search_terms: { $in: queryTerms(q) } }`, then orders them with `rankJobs`.
+ */
+import { allTerms, jobTerms, SearchableJob } from './job-terms';
+import { parseQuery } from './query';
+
+export { rankJobs } from './rank';
+export type { CorpusStats, RankableJob, RankOptions } from './rank';
+export type { SearchableJob } from './job-terms';
+
+/** Normalised, de-duplicated (and sorted) terms of a job: words, compounds and skill terms. */
+export function searchTerms(job: SearchableJob & { responsibilities: string[] }): string[] {
+  return allTerms(jobTerms(job));
+}
+
+/** The same normalisation applied to a query; [] when it has nothing searchable. */
+export function queryTerms(q: string): string[] {
+  return parseQuery(q).terms;
+}
