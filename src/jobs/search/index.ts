@@ -7,6 +7,12 @@
 import { allTerms, jobTerms, SearchableJob } from './job-terms';
 import { parseQuery } from './query';
 
+/**
+ * Changes whenever `searchTerms` would give different terms for the same job (stemmer, stop words,
+ * tokens, the taxonomy's effect aside): stored `search_terms` of another version need a rebuild.
+ */
+export const SEARCH_TERMS_VERSION = 1;
+
 export { rankJobs } from './rank';
 export type { CorpusStats, RankableJob, RankOptions } from './rank';
 export type { SearchableJob } from './job-terms';

@@ -1,6 +1,5 @@
 import { indexedJob } from './job-cache';
 import type { SearchableJob } from './job-terms';
-import type { IndexedJob } from './indexed-job';
 import { parseQuery, QueryWord } from './query';
 import { relevance, wordWeight } from './scoring';
 
@@ -34,10 +33,11 @@ export function rankJobs<T extends RankableJob>(q: string, docs: T[], options: R
   if (query.terms.length === 0 || docs.length === 0) return [];
   const jobs = docs.map((doc) => {
     const id = doc._id ?? doc.id ?? '';
-    return { doc, id, indexed: indexedJob(id, doc), score: 0 };
+    const indexed = indexedJob(id, doc);
+    return { doc, id, indexed, weights: query.words.map((word) => wordWeight(indexed, word)), score: 0 };
   });
-  const idf = query.words.map((word) => inverseDocumentFrequency(word, jobs, options.corpus));
-  for (const job of jobs) job.score = relevance(job.indexed, job.doc.search_terms ?? [], query, idf);
+  const idf = query.words.map((word, w) => inverseDocumentFrequency(word, jobs.filter((job) => job.weights[w] > 0).length, jobs.length, options.corpus));
+  for (const job of jobs) job.score = relevance(job.indexed, job.weights, job.doc.search_terms ?? [], query, idf);
   return jobs
     .filter((job) => job.score > 0)
     .sort((a, b) => b.score - a.score || compareIds(a.id, b.id))
@@ -48,13 +48,12 @@ export function rankJobs<T extends RankableJob>(q: string, docs: T[], options: R
  * Over the corpus when the frequencies of all a query word's terms are known (the largest is a
  * lower bound for the word), over the candidates otherwise.
  */
-function inverseDocumentFrequency(word: QueryWord, jobs: Array<{ indexed: IndexedJob }>, corpus?: CorpusStats): number {
-  const terms = word.terms;
-  const known = terms.flatMap((term) => corpus?.documentFrequency.get(term) ?? []);
+function inverseDocumentFrequency(word: QueryWord, withWordInCandidates: number, candidates: number, corpus?: CorpusStats): number {
+  const known = word.terms.flatMap((term) => corpus?.documentFrequency.get(term) ?? []);
   const [total, withWord] =
-    corpus && known.length === terms.length
+    corpus && known.length === word.terms.length
       ? [corpus.documentCount, Math.min(Math.max(...known), corpus.documentCount)]
-      : [jobs.length, jobs.filter((job) => wordWeight(job.indexed, word) > 0).length];
+      : [candidates, withWordInCandidates];
   return Math.log(1 + (total - withWord + 0.5) / (withWord + 0.5));
 }
 

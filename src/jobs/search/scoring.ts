@@ -35,15 +35,15 @@ export const ALL_WORDS_BONUS = 0.5;
  */
 export const STORED_ONLY_WEIGHT = 0.05;
 
-export function relevance(job: IndexedJob, stored: readonly string[], query: ParsedQuery, idf: readonly number[]): number {
+/** `weights[w]` is `wordWeight(job, query.words[w])`, computed once per job and query word. */
+export function relevance(job: IndexedJob, weights: readonly number[], stored: readonly string[], query: ParsedQuery, idf: readonly number[]): number {
   let sum = 0;
   let matched = 0;
   query.words.forEach((word, w) => {
-    const best = wordWeight(job, word);
-    if (best === 0) return;
+    if (weights[w] === 0) return;
     matched++;
     const exact = word.surface !== null && job.titleWords.includes(word.surface) ? EXACT_TITLE_WORD : 0;
-    sum += idf[w] * saturate(best + exact);
+    sum += idf[w] * saturate(weights[w] + exact);
   });
   if (matched === 0) return storedOnly(stored, query, idf);
   const allWords = query.words.length > 1 && matched === query.words.length ? ALL_WORDS_BONUS : 0;
@@ -52,15 +52,12 @@ export function relevance(job: IndexedJob, stored: readonly string[], query: Par
 
 /** The weight of the best of a query word's terms in the job (or of its phrase's weakest word); 0 if none. */
 export function wordWeight(job: IndexedJob, word: QueryWord): number {
-  const best = bestWeight(job, word.terms);
-  if (word.phrase.length === 0 || !hasRun(job, word.phrase)) return best;
-  return Math.max(best, Math.min(...word.phrase.map((term) => job.weights.get(term) ?? 0)));
-}
-
-function bestWeight(job: IndexedJob, terms: string[]): number {
   let best = 0;
-  for (const term of terms) best = Math.max(best, job.weights.get(term) ?? 0);
-  return best;
+  for (const term of word.terms) best = Math.max(best, job.weights.get(term) ?? 0);
+  if (word.phrase.length === 0) return best;
+  let weakest = Infinity;
+  for (const term of word.phrase) weakest = Math.min(weakest, job.weights.get(term) ?? 0);
+  return weakest > best && hasRun(job, word.phrase) ? weakest : best;
 }
 
 function storedOnly(stored: readonly string[], query: ParsedQuery, idf: readonly number[]): number {

@@ -7,8 +7,8 @@
  * 1. British spellings become American ones (`optimise` = `optimize`, `labour` = `labor`,
  *    `centre` = `center`, `catalogue` = `catalog`, `licence` = `license`, `programme` = `program`);
  * 2. a plural ending goes (`technologies` -> `technology`, `processes` -> `process`);
- * 3. up to two of `-ing`, `-ed`, `-er`, `-ment` go while at least three letters remain
- *    (`engineering` -> `engineer` -> `engine`);
+ * 3. up to two of `-ing`, `-ed`, `-er`, `-ment` go while three letters and a vowel remain
+ *    (`engineering` -> `engineer` -> `engine`; `string` and `spring` stay);
  * 4. a final double consonant is undoubled (`planning` -> `plann` -> `plan`, `modelling` -> `model`);
  * 5. a final `e` goes (`nurse` = `nursing` = `nurs`, `code` = `coding` = `cod`).
  */

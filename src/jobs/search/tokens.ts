@@ -74,7 +74,7 @@ function wordOf(raw: string): Word {
 }
 
 /** The term of one word as written, or null when it carries no meaning on its own. */
-export function termOf(raw: string, folded: string = fold(raw)): string | null {
+function termOf(raw: string, folded: string = fold(raw)): string | null {
   const word = undot(bare(folded));
   if (/^[\d.,/+]+$/.test(word) || /^[\p{L}\p{N}]$/u.test(word)) return null;
   if (STOP_WORDS.has(word) && !isAcronym(raw)) return null;
