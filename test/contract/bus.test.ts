@@ -1,5 +1,6 @@
 import { createInProcessBus } from '../../src/bus/in-process';
 import { createKafkaBus } from '../../src/bus/kafka';
+import { brokerList, onBackends } from '../support/real-backends';
 import { describeBusContract } from './bus.contract';
 
 /** Short back-offs keep the retry and dead-letter scenarios quick. */
@@ -7,9 +8,8 @@ const retry = { initial_delay_ms: 10, max_delay_ms: 100 };
 
 describeBusContract('in-process', async () => createInProcessBus({ retry }));
 
-const brokers = process.env.KAFKA_BROKERS?.split(',').map((broker) => broker.trim()).filter(Boolean) ?? [];
-
-if (brokers.length > 0) {
+onBackends(['KAFKA_BROKERS'], 'kafka message bus contract', ([value]) => {
+  const brokers = brokerList(value);
   describeBusContract(
     'kafka',
     async () =>
@@ -21,14 +21,4 @@ if (brokers.length > 0) {
       }),
     { test_timeout_ms: 60_000, delivery_timeout_ms: 30_000 },
   );
-} else if (process.env.CI === 'true') {
-  describe('kafka message bus contract', () => {
-    it('needs a broker', () => {
-      throw new Error('KAFKA_BROKERS must be set on CI');
-    });
-  });
-} else {
-  describe.skip('kafka message bus contract (set KAFKA_BROKERS=host:port to run)', () => {
-    it('needs a broker', () => undefined);
-  });
-}
+});

@@ -4,26 +4,22 @@ import { MongoClient } from 'mongodb';
 import { IntegrationTopics } from '../../contracts/integration';
 import { startTestApp, TestApp } from '../support/app';
 import { profileBody } from '../support/fixtures';
-import { requireBackend } from '../support/real-backends';
-
-const kafka = requireBackend('KAFKA_BROKERS');
-const mongo = requireBackend('MONGODB_URL');
-// Needs both servers: whichever is missing decides whether the suite skips (or fails on CI).
-const both = kafka.value ? mongo : kafka;
+import { onBackends } from '../support/real-backends';
 
 /**
  * One HTTP write, followed all the way: event store → projector → MongoDB → HTTP read, and
  * event store → relay → Kafka topic, where a plain kafkajs consumer (not our adapter) reads it.
  */
-both.describe('end to end on Kafka and MongoDB', () => {
+onBackends(['KAFKA_BROKERS', 'MONGODB_URL'], 'end to end on Kafka and MongoDB', ([brokers, url]) =>
+  describe('end to end on Kafka and MongoDB', () => {
   const db = `jobwise_e2e_${randomUUID().slice(0, 8)}`;
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ MONGODB_URL: mongo.value!, MONGODB_DB: db, KAFKA_BROKERS: kafka.value! }, undefined, ['api', 'projector', 'relay']);
+    t = await startTestApp({ MONGODB_URL: url, MONGODB_DB: db, KAFKA_BROKERS: brokers }, undefined, ['api', 'projector', 'relay']);
   });
   afterAll(async () => {
     await t?.stop();
-    const client = await MongoClient.connect(mongo.value!);
+    const client = await MongoClient.connect(url);
     await client.db(db).dropDatabase();
     await client.close();
   });
@@ -35,14 +31,14 @@ both.describe('end to end on Kafka and MongoDB', () => {
     const profile_id = created.body.id;
     expect((await t.http.get(`/api/v1/profiles/${profile_id}`).set(user.auth)).body).toEqual(created.body);
 
-    const client = await MongoClient.connect(mongo.value!);
+    const client = await MongoClient.connect(url);
     try {
       expect(await client.db(db).collection<{ _id: string }>('profiles_v1').findOne({ _id: profile_id })).toMatchObject({ user_id: user.user_id });
     } finally {
       await client.close();
     }
 
-    const consumer = new Kafka({ brokers: kafka.value!.split(','), clientId: 'e2e-probe', logLevel: logLevel.NOTHING }).consumer({
+    const consumer = new Kafka({ brokers: brokers.split(','), clientId: 'e2e-probe', logLevel: logLevel.NOTHING }).consumer({
       groupId: `e2e-${randomUUID()}`,
     });
     await consumer.connect();
@@ -69,4 +65,4 @@ both.describe('end to end on Kafka and MongoDB', () => {
       await consumer.disconnect();
     }
   }, 60_000);
-});
+}));

@@ -2,19 +2,17 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { startTestApp, TestApp } from '../support/app';
 import { experienceBody, profileBody } from '../support/fixtures';
-import { requireBackend } from '../support/real-backends';
+import { onBackends } from '../support/real-backends';
 
-const mongo = requireBackend('MONGODB_URL');
-
-mongo.describe('the API on MongoDB read models', () => {
+onBackends(['MONGODB_URL'], 'the API on MongoDB read models', ([url]) => describe('the API on MongoDB read models', () => {
   const db = `jobwise_http_${randomUUID().slice(0, 8)}`;
   let t: TestApp;
   beforeAll(async () => {
-    t = await startTestApp({ MONGODB_URL: mongo.value!, MONGODB_DB: db });
+    t = await startTestApp({ MONGODB_URL: url, MONGODB_DB: db });
   });
   afterAll(async () => {
     await t?.stop();
-    const client = await MongoClient.connect(mongo.value!);
+    const client = await MongoClient.connect(url);
     await client.db(db).dropDatabase();
     await client.close();
   });
@@ -46,7 +44,7 @@ mongo.describe('the API on MongoDB read models', () => {
   it('stores the read model in MongoDB, not in memory', async () => {
     const user = await t.register();
     const created = await t.http.post('/api/v1/profiles').set(user.auth).send(profileBody());
-    const client = await MongoClient.connect(mongo.value!);
+    const client = await MongoClient.connect(url);
     try {
       const doc = await client.db(db).collection<{ _id: string }>('profiles_v1').findOne({ _id: created.body.id });
       expect(doc).toMatchObject({ user_id: user.user_id, version: 1 });
@@ -54,4 +52,4 @@ mongo.describe('the API on MongoDB read models', () => {
       await client.close();
     }
   });
-});
+}));

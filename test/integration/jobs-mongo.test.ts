@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { startTestApp, TestApp, Session } from '../support/app';
-import { requireBackend } from '../support/real-backends';
-
-const mongo = requireBackend('MONGODB_URL');
+import { onBackends } from '../support/real-backends';
 
 /**
  * Job search on MongoDB read models gives exactly what it gives on the embedded store:
  * the same ranked ids, the same totals, the same pages.
  */
-mongo.describe('job search on MongoDB', () => {
+onBackends(['MONGODB_URL'], 'job search on MongoDB', ([url]) => describe('job search on MongoDB', () => {
   const db = `jobwise_jobs_${randomUUID().slice(0, 8)}`;
   let onMongo: TestApp;
   let embedded: TestApp;
@@ -17,12 +15,12 @@ mongo.describe('job search on MongoDB', () => {
   let embeddedUser: Session;
 
   beforeAll(async () => {
-    [onMongo, embedded] = await Promise.all([startTestApp({ MONGODB_URL: mongo.value!, MONGODB_DB: db }), startTestApp()]);
+    [onMongo, embedded] = await Promise.all([startTestApp({ MONGODB_URL: url, MONGODB_DB: db }), startTestApp()]);
     [mongoUser, embeddedUser] = await Promise.all([onMongo.register(), embedded.register()]);
   }, 60_000);
   afterAll(async () => {
     await Promise.all([onMongo?.stop(), embedded?.stop()]);
-    const client = await MongoClient.connect(mongo.value!);
+    const client = await MongoClient.connect(url);
     await client.db(db).dropDatabase();
     await client.close();
   });
@@ -52,4 +50,4 @@ mongo.describe('job search on MongoDB', () => {
     expect(page.total).toBeGreaterThan(2);
     expect(page.titles.join(' ')).toMatch(/devops|platform|site reliability|sre|infrastructure|cloud/i);
   });
-});
+}));

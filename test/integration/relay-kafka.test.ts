@@ -15,13 +15,14 @@ import { connectMongoReadStore, MongoReadStore } from '../../src/read-store/mong
 import { ReadStore } from '../../src/read-store/port';
 import { EventRelay, RelayStatus, RELAY_CHECKPOINT } from '../../src/relay';
 import { silentLogger } from '../../src/shared/logger';
+import { brokerList, onBackends } from '../support/real-backends';
 import { sampleHistory } from '../unit/relay/samples';
 import { AppendedStream, appendInterleaved, profileStream } from '../unit/relay/streams';
 
-const brokers = process.env.KAFKA_BROKERS?.split(',').map((b) => b.trim()).filter(Boolean) ?? [];
+const brokers = brokerList(process.env.KAFKA_BROKERS ?? '');
 const mongoUrl = process.env.MONGODB_URL;
 
-if (brokers.length > 0) {
+onBackends(['KAFKA_BROKERS'], 'event relay on Kafka', () => {
   describe('event relay on Kafka', () => {
     jest.setTimeout(120_000);
     let dir: string;
@@ -78,17 +79,7 @@ if (brokers.length > 0) {
       process.stdout.write(`relay-kafka: killed at ${killedAt.events_published} published, ${duplicates} duplicate(s) after restart\n`);
     });
   });
-} else if (process.env.CI === 'true') {
-  describe('event relay on Kafka', () => {
-    it('needs a broker', () => {
-      throw new Error('KAFKA_BROKERS must be set on CI');
-    });
-  });
-} else {
-  describe.skip('event relay on Kafka (set KAFKA_BROKERS=host:port to run)', () => {
-    it('needs a broker', () => undefined);
-  });
-}
+});
 
 /** Runs the relay in a child process and kills it with SIGKILL once it published `after` events. */
 async function killRelayProcess(dir: string, database: string, after: number): Promise<RelayStatus> {
