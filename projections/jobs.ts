@@ -17,6 +17,7 @@ export const jobsProjection: Projection<JobDocument> = {
   name: 'jobs_v1',
   collection: 'jobs_v1',
   handles: JobEventSchemas.map((s) => s.shape.type.value),
+  indexes: [{ fields: { user_id: 1, status: 1 } }, { fields: { search_terms: 1 } }, { fields: { skills: 1 } }, { fields: { posted_date: -1 } }],
   documentId: (event) => event.stream_id.slice('job-'.length),
   evolve(current, event) {
     const stamp = { version: event.revision + 1, updated_at: event.metadata.occurred_at };

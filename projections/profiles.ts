@@ -14,6 +14,7 @@ export const profilesProjection: Projection<ProfileDocument> = {
   name: 'profiles_v1',
   collection: 'profiles_v1',
   handles: ProfileEventSchemas.map((s) => s.shape.type.value),
+  indexes: [{ fields: { user_id: 1 } }],
   documentId: (event) => event.stream_id.slice('profile-'.length),
   evolve(current, event) {
     if (event.type === 'ProfileCreated') {

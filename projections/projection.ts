@@ -19,6 +19,8 @@ export interface Projection<D extends ProjectedDoc = ProjectedDoc> {
   name: string;
   collection: string;
   handles: readonly string[];
+  /** Indexes the queries on this read model need; the runner declares them at start. */
+  indexes?: { fields: Record<string, 1 | -1>; unique?: boolean }[];
   documentId(event: DomainEnvelope): string;
   evolve(current: Unprojected<D> | null, event: DomainEnvelope): Unprojected<D> | null;
 }

@@ -50,6 +50,8 @@ export class ProjectionRunner {
   }
 
   async start(): Promise<void> {
+    const collection = this.readStore.collection(this.projection.collection);
+    for (const index of this.projection.indexes ?? []) await collection.ensureIndex(index.fields, { unique: index.unique });
     this.tracker.advance(await new CheckpointStore(this.readStore).load(this.projection.name));
     this.subscribe();
   }

@@ -2,6 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { IntegrationTopics } from '../../contracts/integration';
+import { EventStore } from '../../src/event-store/port';
+import { EventRelay } from '../../src/relay';
+import { TOKENS } from '../../src/tokens';
 import { startTestApp, TestApp } from '../support/app';
 import { profileBody } from '../support/fixtures';
 import { onBackends } from '../support/real-backends';
@@ -37,6 +40,10 @@ onBackends(['KAFKA_BROKERS', 'MONGODB_URL'], 'end to end on Kafka and MongoDB', 
     } finally {
       await client.close();
     }
+
+    // The relay creates the topic when it first publishes to it; a consumer must not race it.
+    const events = t.app.container.get<EventStore>(TOKENS.EventStore);
+    await t.app.container.get<EventRelay>(TOKENS.Relay).waitFor(await events.headPosition());
 
     const consumer = new Kafka({ brokers: brokers.split(','), clientId: 'e2e-probe', logLevel: logLevel.NOTHING }).consumer({
       groupId: `e2e-${randomUUID()}`,
