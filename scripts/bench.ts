@@ -37,7 +37,7 @@ async function rawAppends(dir: string): Promise<void> {
 async function experienceCommands(dir: string): Promise<void> {
   const config = loadConfig({ DATA_DIR: join(dir, 'app'), PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'bench-secret' }, ['api', 'projector']);
   const app = await startApp(config, silentLogger());
-  const client = new JsonClient(app.port!);
+  const client = new JsonClient(app.port);
   const users = await Promise.all(
     Array.from({ length: USERS }, async (_, i) => {
       const reg = await client.request('POST', '/api/v1/auth/register', { email: `bench${i}.${randomUUID()}@example.com`, password: 'bench password', full_name: 'Bench' });

@@ -15,8 +15,9 @@ import { TOKENS } from './tokens';
 /** A running JobWise process: the roles it was asked to run, and how to stop them in order. */
 export interface RunningApp {
   container: Container;
-  server: Server | null;
-  port: number | null;
+  /** Serves the API, or only the health endpoints when this process is not an `api`. */
+  server: Server;
+  port: number;
   stop(): Promise<void>;
 }
 
@@ -27,30 +28,31 @@ export async function startApp(config: Config, logger: Logger): Promise<RunningA
   await Promise.all(runners.map((runner) => runner.start()));
   await relay?.start();
 
-  let server: Server | null = null;
+  const api = config.roles.includes('api');
   let jobs: JobBackground | null = null;
-  if (config.roles.includes('api')) {
+  if (api) {
     jobs = await startJobBackground({
       commands: container.get(TOKENS.JobCommands),
       sweeper: container.get(TOKENS.JobExpirySweeper),
       runners,
       logger,
     });
-    const app = buildHttpApp(container);
-    server = await new Promise<Server>((resolve, reject) => {
-      const s = app.listen(config.port, config.host, () => resolve(s));
-      s.once('error', reject);
-    });
-    const address = server.address();
-    logger.info({ port: typeof address === 'object' ? address?.port : config.port, roles: config.roles }, 'JobWise API listening');
   }
+  const app = buildHttpApp(container, { api });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const s = app.listen(config.port, config.host, () => resolve(s));
+    s.once('error', reject);
+  });
+  const address = server.address();
+  const port = typeof address === 'object' ? address?.port : config.port;
+  logger.info({ port, roles: config.roles }, api ? 'JobWise API listening' : 'JobWise health endpoint listening');
 
   return {
     container,
     server,
-    port: server && typeof server.address() === 'object' ? (server.address() as { port: number }).port : null,
+    port: (server.address() as { port: number }).port,
     async stop() {
-      if (server) await new Promise<void>((resolve) => server!.close(() => resolve()));
+      await new Promise<void>((resolve) => server.close(() => resolve()));
       await jobs?.stop();
       await Promise.all(runners.map((runner) => runner.stop()));
       await relay?.stop();

@@ -10,9 +10,13 @@ import { mountHealth } from './health';
 import { openApiDocument } from './openapi';
 import { RouteSpec } from './route';
 
-/** The HTTP application of the `api` role, assembled from the container. */
-export function buildHttpApp(container: Container): Express {
-  const routes = container.get<RouteSpec[]>(TOKENS.Routes);
+/**
+ * The HTTP application, assembled from the container. A process with the `api` role serves
+ * the whole API; any other process serves only /health and /health/detailed, so that
+ * projector and relay processes can be health-checked too.
+ */
+export function buildHttpApp(container: Container, options: { api: boolean }): Express {
+  const routes = options.api ? container.get<RouteSpec[]>(TOKENS.Routes) : [];
   const runners = container.get<ProjectionRunner[]>(TOKENS.ProjectionRunners);
   let document: Record<string, unknown> | null = null;
   return createApp({
@@ -27,7 +31,7 @@ export function buildHttpApp(container: Container): Express {
         projectors: () => runners.map((r) => r.snapshot()),
         relay: () => (container.isBound(TOKENS.Relay) ? container.get<EventRelay>(TOKENS.Relay).snapshot() : null),
       });
-      mountDocs(app, () => (document ??= openApiDocument(routes, { title: 'JobWise API', version: '1.0.0' })));
+      if (options.api) mountDocs(app, () => (document ??= openApiDocument(routes, { title: 'JobWise API', version: '1.0.0' })));
     },
   });
 }

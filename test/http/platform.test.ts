@@ -58,3 +58,19 @@ describe('correlation ids', () => {
     expect(invented.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
   });
 });
+
+describe('a process without the api role', () => {
+  it('serves only the health endpoints', async () => {
+    const projector = await startTestApp({}, undefined, ['projector']);
+    try {
+      expect((await projector.http.get('/health')).body).toEqual({ status: 'ok' });
+      const detailed = await projector.http.get('/health/detailed');
+      expect(detailed.status).toBe(200);
+      expect(detailed.body.projectors.every((p: { state: string }) => p.state !== 'remote')).toBe(true);
+      expect((await projector.http.post('/api/v1/auth/register').send({})).status).toBe(404);
+      expect((await projector.http.get('/openapi.json')).status).toBe(404);
+    } finally {
+      await projector.stop();
+    }
+  });
+});

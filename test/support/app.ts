@@ -40,7 +40,7 @@ export async function startTestApp(
     roles,
   );
   const app = await startApp(config, silentLogger());
-  const http = request(app.server!);
+  const http = request(app.server);
   return {
     app,
     http,
