@@ -1,6 +1,6 @@
-import { Kafka, Partitioners, type Admin, type Message, type Producer } from 'kafkajs';
+import { Kafka, Partitioners, type Admin, type Message, type Producer, type ProducerRecord } from 'kafkajs';
 import type { BusLogger, BusMessage, Consumer, ConsumerOptions, MessageBus } from '../port';
-import { retryPolicy, type RetryPolicy } from '../retry';
+import { backoffDelay, retryPolicy, sleep, type RetryPolicy } from '../retry';
 import { encodeMessage } from './codec';
 import { KAFKA_LOG_LEVEL, kafkaLogCreator } from './logging';
 import { KAFKA_MAX_RETRY_TIME_MS, KafkaSubscription, type KafkaConsumerTuning } from './subscription';
@@ -25,6 +25,9 @@ export interface KafkaBusConfig {
 
 const silent: BusLogger = { info() {}, warn() {}, error() {} };
 
+/** Pause between sends of a batch kafkajs gave up on (its own retries came first). */
+const RESEND_POLICY: RetryPolicy = { max_attempts: Infinity, initial_delay_ms: 300, max_delay_ms: 5_000 };
+
 /**
  * The bus on Kafka through kafkajs. kafkajs is unmaintained since 2023; it stays behind this
  * file and its neighbours so that swapping the client touches nothing else.
@@ -38,6 +41,7 @@ export class KafkaBus implements MessageBus {
   private readonly subscriptions = new Set<KafkaSubscription>();
   private connecting: Promise<void> | undefined;
   private closed = false;
+  private readonly closing = new AbortController();
 
   constructor(private readonly config: KafkaBusConfig) {
     this.logger = config.logger ?? silent;
@@ -97,6 +101,7 @@ export class KafkaBus implements MessageBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.closing.abort();
     await Promise.allSettled([...this.subscriptions].map((subscription) => subscription.stop()));
     await Promise.allSettled([this.producer.disconnect(), this.admin.disconnect()]);
   }
@@ -106,7 +111,28 @@ export class KafkaBus implements MessageBus {
     await this.ready();
     await this.topics.ensure([topic]);
     // acks -1: every in-sync replica has the messages before publish resolves.
-    await this.producer.send({ topic, acks: -1, messages });
+    await this.sendUntilAcknowledged({ topic, acks: -1, messages });
+  }
+
+  /**
+   * The producer's retries are unbounded, but kafkajs gives a send up once a reconnect inside
+   * them runs out of `connection_retries`. A send that failed for a retriable cause is sent
+   * again until the bus closes, so publish waits out a broker outage. The idempotent producer
+   * keeps its sequence numbers, so the broker acknowledges a batch it already has instead of
+   * appending it twice.
+   */
+  private async sendUntilAcknowledged(record: ProducerRecord): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await this.producer.send(record);
+        return;
+      } catch (error) {
+        if (this.closed || !hasRetriableCause(error)) throw error;
+        const delay_ms = backoffDelay(attempt, RESEND_POLICY);
+        this.logger.warn({ topic: record.topic, err: error, attempt, delay_ms }, 'kafka publish failed, sending again');
+        if (!(await sleep(delay_ms, this.closing.signal))) throw error;
+      }
+    }
   }
 
   /** Connects producer and admin once; a failed attempt is retried by the next call. */
@@ -121,6 +147,13 @@ export class KafkaBus implements MessageBus {
     }
     await this.connecting;
   }
+}
+
+/** kafkajs' own test for restarting a consumer: the innermost cause is retriable. */
+function hasRetriableCause(error: unknown): boolean {
+  let cause = error as { cause?: unknown; retriable?: boolean } | undefined;
+  while (cause?.cause) cause = cause.cause as typeof cause;
+  return cause?.retriable === true;
 }
 
 export function createKafkaBus(config: KafkaBusConfig): KafkaBus {
