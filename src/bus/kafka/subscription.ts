@@ -88,7 +88,14 @@ export class KafkaSubscription implements Consumer {
       rebalanceTimeout: tuning.rebalance_timeout_ms,
       maxWaitTimeInMs: tuning.max_wait_time_ms,
       allowAutoTopicCreation: false,
-      retry: { retries: tuning.retries ?? 10, maxRetryTime: KAFKA_MAX_RETRY_TIME_MS },
+      retry: {
+        retries: tuning.retries ?? 10,
+        maxRetryTime: KAFKA_MAX_RETRY_TIME_MS,
+        // A crash can land after stop(): while kafkajs reconnects, its disconnect returns
+        // early and the reconnect crashes later. Restarting then would revive a stopped
+        // member that holds partitions but skips their messages.
+        restartOnFailure: async () => !this.abort.signal.aborted,
+      },
     });
     consumer.on(consumer.events.CRASH, (event) => this.onCrash(consumer, event));
     return consumer;
