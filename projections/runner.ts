@@ -3,6 +3,7 @@ import { deserializeEvent, DomainEnvelope } from '../src/event-store/serializer'
 import { Doc, ReadStore } from '../src/read-store/port';
 import { Logger } from '../src/shared/logger';
 import { PositionTracker } from '../src/shared/position-tracker';
+import { recordSkippedEvent } from '../src/shared/skipped-events';
 import { CheckpointStore } from './checkpoints';
 import { Projection, ProjectedDoc } from './projection';
 
@@ -137,17 +138,8 @@ export class ProjectionRunner {
       { projection: this.projection.name, event_id: event.event_id, event_type: event.type, stream_id: event.stream_id, err: error.message },
       'projection skipped a bad event',
     );
-    await this.readStore.collection(FAILURES_COLLECTION).upsert({
-      _id: `${this.projection.name}:${event.event_id}`,
-      projection: this.projection.name,
-      event_id: event.event_id,
-      event_type: event.type,
-      stream_id: event.stream_id,
-      revision: event.revision,
-      position: event.position,
-      error: error.message,
-      failed_at: new Date().toISOString(),
-    });
+    const record = { _id: `${this.projection.name}:${event.event_id}`, projection: this.projection.name };
+    await recordSkippedEvent(this.readStore, FAILURES_COLLECTION, record, event, error);
   }
 }
 

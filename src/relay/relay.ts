@@ -1,5 +1,6 @@
 import { CheckpointStore } from '../../projections/checkpoints';
 import { PositionTracker } from '../shared/position-tracker';
+import { recordSkippedEvent } from '../shared/skipped-events';
 import { MessageBus } from '../bus/port';
 import { EventStore, RecordedEvent, Subscription } from '../event-store/port';
 import { ReadStore } from '../read-store/port';
@@ -178,15 +179,6 @@ export class EventRelay {
       { component: 'relay', event_id: event.event_id, event_type: event.type, stream_id: event.stream_id, err: error.message },
       'relay skipped an event it cannot decode',
     );
-    await this.readStore.collection(RELAY_FAILURES_COLLECTION).upsert({
-      _id: event.event_id,
-      event_id: event.event_id,
-      event_type: event.type,
-      stream_id: event.stream_id,
-      revision: event.revision,
-      position: event.position,
-      error: error.message,
-      failed_at: new Date().toISOString(),
-    });
+    await recordSkippedEvent(this.readStore, RELAY_FAILURES_COLLECTION, { _id: event.event_id }, event, error);
   }
 }
