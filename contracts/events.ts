@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { JobEventSchemas } from './jobs/events';
 import { ProfileEventSchemas } from './profiles/events';
 import { ClaimEventSchemas } from './shared/claims';
+import type { EventEnvelope } from './shared/envelope';
 import { UserEventSchemas } from './users/events';
 
 /**
@@ -14,3 +15,6 @@ export type DomainEvent = z.infer<(typeof DomainEventSchemas)[number]>;
 
 /** Current schema version of each event type; bump with an upcaster when a type changes shape. */
 export const CURRENT_SCHEMA_VERSION = 1;
+
+/** A stored domain event, discriminated on `type` so `data` narrows with it. */
+export type DomainEnvelope = DomainEvent extends infer E ? (E extends DomainEvent ? EventEnvelope<E> : never) : never;

@@ -1,6 +1,7 @@
 import { jobsProjection } from './jobs';
 import { profilesProjection } from './profiles';
-import { Projection, ProjectedDoc } from './projection';
+import { Projection } from '../contracts/shared/projection';
+import { ProjectedDoc } from '../contracts/shared/read-model';
 import { usersProjection } from './users';
 
 /** Every read model the projector role maintains. */

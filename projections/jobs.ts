@@ -1,10 +1,10 @@
 import { JobEventSchemas } from '../contracts/jobs/events';
 import { JobContent } from '../contracts/jobs/job';
 import { KeywordAnalysis } from '../contracts/jobs/keyword-analysis';
-import { JobDocument } from '../contracts/jobs/read-model';
-import { extractSkills } from '../src/jobs/analysis';
-import { searchTerms } from '../src/jobs/search';
-import { Projection, Unprojected } from './projection';
+import { JobDocument, JobsReadModel } from '../contracts/jobs/read-model';
+import { extractSkills, searchTerms } from '../src/keywords';
+import { Projection } from '../contracts/shared/projection';
+import { Unprojected } from '../contracts/shared/read-model';
 
 type Job = Unprojected<JobDocument>;
 
@@ -14,8 +14,7 @@ type Job = Unprojected<JobDocument>;
  * skills the posting mentions (`skills`) and the normalised full-text terms (`search_terms`).
  */
 export const jobsProjection: Projection<JobDocument> = {
-  name: 'jobs_v1',
-  collection: 'jobs_v1',
+  ...JobsReadModel,
   handles: JobEventSchemas.map((s) => s.shape.type.value),
   indexes: [{ fields: { user_id: 1, status: 1 } }, { fields: { search_terms: 1 } }, { fields: { skills: 1 } }, { fields: { posted_date: -1 } }],
   documentId: (event) => event.stream_id.slice('job-'.length),

@@ -1,7 +1,8 @@
-import { ProfileDocument } from '../contracts/profiles/read-model';
+import { ProfileDocument, ProfilesReadModel } from '../contracts/profiles/read-model';
 import { ProfileEventSchemas } from '../contracts/profiles/events';
-import { DomainEnvelope } from '../src/event-store/serializer';
-import { Projection, Unprojected } from './projection';
+import { DomainEnvelope } from '../contracts/events';
+import { Projection } from '../contracts/shared/projection';
+import { Unprojected } from '../contracts/shared/read-model';
 
 type Profile = Unprojected<ProfileDocument>;
 type WithId = { id: string };
@@ -11,8 +12,7 @@ const removeById = <T extends WithId>(items: T[], id: string) => items.filter((x
 
 /** `profiles_v1`: one document per profile, serving GET /profiles/{id} and /profiles/me. */
 export const profilesProjection: Projection<ProfileDocument> = {
-  name: 'profiles_v1',
-  collection: 'profiles_v1',
+  ...ProfilesReadModel,
   handles: ProfileEventSchemas.map((s) => s.shape.type.value),
   indexes: [{ fields: { user_id: 1 } }],
   documentId: (event) => event.stream_id.slice('profile-'.length),

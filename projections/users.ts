@@ -1,10 +1,9 @@
-import { UserDocument } from '../contracts/users/http';
-import { Projection } from './projection';
+import { UserDocument, UsersReadModel } from '../contracts/users/http';
+import { Projection } from '../contracts/shared/projection';
 
 /** `users_v1`: account details for GET /auth/me (never the password hash). */
 export const usersProjection: Projection<UserDocument> = {
-  name: 'users_v1',
-  collection: 'users_v1',
+  ...UsersReadModel,
   handles: ['UserRegistered'],
   documentId: (event) => event.stream_id.slice('user-'.length),
   evolve(current, event) {

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
-import { evaluate, formatReport } from '../src/jobs/analysis/evaluation';
-import { readLabelledPostings } from '../src/jobs/analysis/labelled-postings';
+import { evaluate, formatReport } from './keyword-evaluation/evaluation';
+import { readLabelledPostings } from './keyword-evaluation/labelled-postings';
 import { repoRoot } from './repo-root';
 
 /**

@@ -1,6 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { loadStaticCatalogue } from '../src/jobs/catalogue/catalogue';
-import { queryTerms, rankJobs, searchTerms } from '../src/jobs/search';
+import { queryTerms, rankJobs, searchTerms } from '../src/keywords';
 
 /**
  * `node dist/scripts/eval-search.js [query ...]`: prints the top static jobs for sample queries

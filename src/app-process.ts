@@ -1,6 +1,6 @@
 import { Container } from 'inversify';
 import { Server } from 'node:http';
-import { ProjectionRunner } from '../projections/runner';
+import { ProjectionRunner } from './projector/projection-runner';
 import { buildContainer } from './container';
 import { Config } from './config';
 import { EventStore } from './event-store/port';
@@ -10,7 +10,7 @@ import { EventRelay } from './relay';
 import { buildHttpApp } from './http/server';
 import { JobBackground, startJobBackground } from './jobs/startup';
 import { Logger } from './shared/logger';
-import { TOKENS } from './tokens';
+import { TOKENS } from './container-tokens';
 
 /** A running JobWise process: the roles it was asked to run, and how to stop them in order. */
 export interface RunningApp {

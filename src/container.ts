@@ -1,8 +1,8 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { allProjections } from '../projections';
-import { ProjectionRunner } from '../projections/runner';
-import { ReadYourWritesWaiter } from '../projections/waiter';
+import { ProjectionRunner } from './projector/projection-runner';
+import { ReadYourWritesWaiter } from './read-store/read-your-writes';
 import { EventRelay } from './relay';
 import { openBus, openEventStore, openReadStore } from './adapters';
 import { Config } from './config';
@@ -11,17 +11,17 @@ import { ReadStore } from './read-store/port';
 import { MessageBus } from './bus/port';
 import { ExpirySweeper } from './jobs/expiry-sweeper';
 import { JobQueries } from './jobs/queries';
-import { jobRoutes } from './jobs/routes';
+import { jobRoutes } from './jobs/job-routes';
 import { JobCommands } from './jobs/service';
 import { ProfileQueries } from './profiles/queries';
-import { profileRoutes } from './profiles/routes';
+import { profileRoutes } from './profiles/profile-routes';
 import { ProfileCommands } from './profiles/service';
 import { Logger } from './shared/logger';
-import { TOKENS } from './tokens';
+import { TOKENS } from './container-tokens';
 import { resolveJwtSecret } from './users/jwt-secret';
-import { userRoutes } from './users/routes';
+import { userRoutes } from './users/user-routes';
 import { AuthService } from './users/service';
-import { TokenService } from './users/tokens';
+import { TokenService } from './users/session-tokens';
 
 /**
  * The composition root: adapters are opened here and every service is wired by token.
@@ -61,6 +61,7 @@ export async function buildContainer(config: Config, logger: Logger): Promise<Co
     ? allProjections.map((projection) => new ProjectionRunner(projection, events, readStore, logger.child({ projection: projection.name })))
     : [];
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
+  container.bind(TOKENS.ReadModels).toConstantValue(allProjections.map((projection) => projection.name));
   if (config.roles.includes('relay')) {
     container.bind(TOKENS.Relay).toConstantValue(new EventRelay(events, bus, readStore, logger.child({ component: 'relay' })));
   }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoTimestamp, Uuid } from '../shared/primitives';
-import { page, ProjectedFields } from '../shared/read-model';
+import { defineReadModel, page, ProjectedFields } from '../shared/read-model';
 import { CatalogueId, ContentHash } from './events';
 import { JobContentFields, JobSource, JobStatus } from './job';
 import { KeywordAnalysis } from './keyword-analysis';
@@ -44,6 +44,7 @@ export const JobDocument = JobView.extend({
   content_hash: ContentHash,
 });
 export type JobDocument = z.infer<typeof JobDocument>;
+export const JobsReadModel = defineReadModel('jobs_v1', JobDocument);
 
 export const JobPage = page(JobView);
 export type JobPage = z.infer<typeof JobPage>;

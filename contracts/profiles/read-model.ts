@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { IsoTimestamp, Uuid } from '../shared/primitives';
-import { ProjectedFields } from '../shared/read-model';
+import { defineReadModel, ProjectedFields } from '../shared/read-model';
 import {
   EducationEntitySchema,
   ExperienceEntitySchema,
@@ -28,6 +28,7 @@ export type ProfileView = z.infer<typeof ProfileView>;
 /** The `profiles_v1` read-model document. */
 export const ProfileDocument = ProfileView.extend(ProjectedFields);
 export type ProfileDocument = z.infer<typeof ProfileDocument>;
+export const ProfilesReadModel = defineReadModel('profiles_v1', ProfileDocument);
 
 const Score = z.number().int().min(0).max(100);
 

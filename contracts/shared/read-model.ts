@@ -11,6 +11,33 @@ export const ProjectedFields = {
   _deleted: z.literal(true).optional(),
 };
 
+/** The runner's bookkeeping on every projected document (see ProjectedFields). */
+export interface ProjectedDoc {
+  _id: string;
+  _applied: Record<string, number>;
+  _deleted?: true;
+}
+
+/** A read-model document as a projection sees it: without the runner's bookkeeping. */
+export type Unprojected<D extends ProjectedDoc> = Omit<D, '_id' | '_applied' | '_deleted'>;
+
+/**
+ * A read model's identity: its name (also its projection's checkpoint id), the collection that
+ * holds it and the schema of its documents. Queries, the read-your-writes waiter and the
+ * projection all name a read model through this one value. Bump the version suffix of both
+ * names to rebuild side by side.
+ */
+export interface ReadModel<S extends z.ZodType = z.ZodType> {
+  name: string;
+  collection: string;
+  schema: S;
+}
+
+export const defineReadModel = <S extends z.ZodType>(name: string, schema: S): ReadModel<S> => ({ name, collection: name, schema });
+
+/** Query-side filter that excludes tombstones. */
+export const live = (filter: Record<string, unknown> = {}) => ({ ...filter, _deleted: { $exists: false } });
+
 export const PageQuery = z.object({
   limit: z.coerce.number().int().min(1).max(100).default(20),
   offset: z.coerce.number().int().min(0).max(100000).default(0),

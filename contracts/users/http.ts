@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { Email, IsoTimestamp, requiredText, Uuid } from '../shared/primitives';
-import { ProjectedFields } from '../shared/read-model';
+import { defineReadModel, ProjectedFields } from '../shared/read-model';
 import { Role } from './events';
 
 export const RegisterRequest = z.strictObject({
@@ -28,3 +28,4 @@ export type AuthResponse = z.infer<typeof AuthResponse>;
 /** The `users_v1` read-model document. */
 export const UserDocument = UserView.extend(ProjectedFields);
 export type UserDocument = z.infer<typeof UserDocument>;
+export const UsersReadModel = defineReadModel('users_v1', UserDocument);

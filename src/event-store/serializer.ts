@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CURRENT_SCHEMA_VERSION, DomainEvent, DomainEventSchemas } from '../../contracts/events';
-import { EventEnvelope, EventMetadata, EventMetadataSchema } from '../../contracts/shared/envelope';
+import { CURRENT_SCHEMA_VERSION, DomainEnvelope, DomainEvent, DomainEventSchemas } from '../../contracts/events';
+import { EventMetadata, EventMetadataSchema } from '../../contracts/shared/envelope';
 import { EventData, RecordedEvent } from './port';
 
 /**
@@ -12,8 +12,6 @@ const schemaByType = new Map<string, (typeof DomainEventSchemas)[number]>(
   DomainEventSchemas.map((schema) => [schema.shape.type.value, schema]),
 );
 
-/** A stored domain event, discriminated on `type` so `data` narrows with it. */
-export type DomainEnvelope = DomainEvent extends infer E ? (E extends DomainEvent ? EventEnvelope<E> : never) : never;
 export type NewEventMetadata = Omit<EventMetadata, 'schema_version'>;
 
 export class EventDecodeError extends Error {

@@ -1,7 +1,7 @@
 import { NextFunction, Request, RequestHandler, Response } from 'express';
 import passport from 'passport';
 import { ExtractJwt, Strategy as JwtStrategy } from 'passport-jwt';
-import { accessClaimsFrom, signingKey } from '../users/tokens';
+import { accessClaimsFrom, signingKey } from '../users/session-tokens';
 import { AuthUser } from './context';
 import { DomainError } from '../shared/errors';
 

@@ -1,16 +1,17 @@
 import { Express } from 'express';
-import { ProjectorStatus } from '../../projections/runner';
+import { ProjectorStatus } from '../projector/projection-runner';
 import { RelayStatus } from '../relay';
 import { MessageBus } from '../bus/port';
 import { EventStore } from '../event-store/port';
 import { ReadStore } from '../read-store/port';
-import { CheckpointStore } from '../../projections/checkpoints';
-import { allProjections } from '../../projections';
+import { CheckpointStore } from '../read-store/checkpoints';
 
 export interface HealthDeps {
   events: EventStore;
   readStore: ReadStore;
   bus: MessageBus;
+  /** Every read model the projectors maintain, by name. */
+  readModels: readonly string[];
   /** Status of the projectors running in this process (empty when another process runs them). */
   projectors: () => ProjectorStatus[];
   /** Status of the relay when this process runs it. */
@@ -35,7 +36,7 @@ async function projectorLag(deps: HealthDeps) {
   const local = new Map(deps.projectors().map((p) => [p.name, p]));
   const checkpoints = new CheckpointStore(deps.readStore);
   return Promise.all(
-    allProjections.map(async ({ name }) => {
+    deps.readModels.map(async (name) => {
       const status = local.get(name);
       const checkpoint = status?.checkpoint ?? (await checkpoints.load(name));
       const behind = checkpoint < head ? await deps.events.readAll({ after_position: checkpoint, max_count: 1 }) : [];

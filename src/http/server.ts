@@ -1,9 +1,9 @@
 import { Container } from 'inversify';
 import { Express } from 'express';
-import { ProjectionRunner } from '../../projections/runner';
+import { ProjectionRunner } from '../projector/projection-runner';
 import { EventRelay } from '../relay';
 import { Logger } from '../shared/logger';
-import { TOKENS } from '../tokens';
+import { TOKENS } from '../container-tokens';
 import { createApp } from './app';
 import { mountDocs } from './docs';
 import { mountHealth } from './health';
@@ -28,6 +28,7 @@ export function buildHttpApp(container: Container, options: { api: boolean }): E
         events: container.get(TOKENS.EventStore),
         readStore: container.get(TOKENS.ReadStore),
         bus: container.get(TOKENS.Bus),
+        readModels: container.get(TOKENS.ReadModels),
         projectors: () => runners.map((r) => r.snapshot()),
         relay: () => (container.isBound(TOKENS.Relay) ? container.get<EventRelay>(TOKENS.Relay).snapshot() : null),
       });

@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { EXPIRY_ACTOR } from '../../contracts/jobs/commands';
 import { JobDocument } from '../../contracts/jobs/read-model';
-import { jobsProjection } from '../../projections/jobs';
-import { live } from '../../projections/projection';
+import { JobsReadModel } from '../../contracts/jobs/read-model';
+import { live } from '../../contracts/shared/read-model';
 import { ReadStore } from '../read-store/port';
 import { Logger } from '../shared/logger';
 import { todayOf } from './expiry';
@@ -51,7 +51,7 @@ export class ExpirySweeper {
     let expired = 0;
     try {
       const overdue = await this.readStore
-        .collection<JobDocument>(jobsProjection.collection)
+        .collection<JobDocument>(JobsReadModel.collection)
         .find(live({ status: 'active', expires_date: { $ne: null, $lt: todayOf(now) } }));
       for (const job of overdue) {
         const result = await this.commands.expire(job.id, context);

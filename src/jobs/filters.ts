@@ -1,8 +1,8 @@
 import { JobSearchQuery } from '../../contracts/jobs/http';
 import { JobStatus } from '../../contracts/jobs/job';
-import { live } from '../../projections/projection';
+import { live } from '../../contracts/shared/read-model';
 import { Filter } from '../read-store/port';
-import { extractSkills } from './analysis';
+import { extractSkills } from '../keywords';
 
 /** Whose jobs a listing covers: everything the caller may see (`all`), or only the caller's own. */
 export interface JobScope {

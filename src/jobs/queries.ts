@@ -1,11 +1,11 @@
 import { JobSearchQuery } from '../../contracts/jobs/http';
 import { JobDocument, JobPage, JobView } from '../../contracts/jobs/read-model';
-import { jobsProjection } from '../../projections/jobs';
+import { JobsReadModel } from '../../contracts/jobs/read-model';
 import { Filter, ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
 import { effectiveStatus } from './expiry';
 import { jobFilter, JobScope } from './filters';
-import { queryTerms, rankJobs } from './search';
+import { queryTerms, rankJobs } from '../keywords';
 
 const notFound = () => new DomainError('JOB.NOT_FOUND', 'Job not found');
 
@@ -24,7 +24,7 @@ export class JobQueries {
   constructor(private readonly store: ReadStore) {}
 
   private get jobs() {
-    return this.store.collection<JobDocument>(jobsProjection.collection);
+    return this.store.collection<JobDocument>(JobsReadModel.collection);
   }
 
   /** Jobs nobody owns are visible to all; another user's job is reported as missing. */

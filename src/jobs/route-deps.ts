@@ -1,6 +1,6 @@
 import { JobView } from '../../contracts/jobs/read-model';
-import { jobsProjection } from '../../projections/jobs';
-import { ProjectionWaiter } from '../../projections/waiter';
+import { JobsReadModel } from '../../contracts/jobs/read-model';
+import { ProjectionWaiter } from '../read-store/read-your-writes';
 import { etag } from '../http/etag';
 import { todayOf } from './expiry';
 import { JobQueries } from './queries';
@@ -16,7 +16,7 @@ export const JOBS_BASE = '/api/v1/jobs';
 
 /** After a write, wait for the read model so the next GET sees it, and answer with the new state. */
 export async function written(deps: JobRouteDeps, job_id: string, user_id: string, position: string | null, now: string) {
-  if (position) await deps.waiter.waitFor(jobsProjection.name, position);
+  if (position) await deps.waiter.waitFor(JobsReadModel.name, position);
   return deps.queries.visible(job_id, user_id, todayOf(now));
 }
 

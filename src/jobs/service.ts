@@ -7,9 +7,9 @@ import { EventStore } from '../event-store/port';
 import { CommandContext, CommandResult, handleCommand, loadAggregate } from '../shared/command-handler';
 import { DomainError } from '../shared/errors';
 import { streamName } from '../shared/streams';
-import { analyzeJob, ANALYZER_VERSION } from './analysis';
+import { analyzeJob, ANALYZER_VERSION } from '../keywords';
 import { CatalogueJob, contentHash, staticJobId } from './catalogue/catalogue';
-import { jobDecider, JobState } from './decider';
+import { jobDecider, JobState } from './job-decider';
 
 type Result = CommandResult<JobState, JobEvent>;
 type Acting = CommandContext & { actor: string };

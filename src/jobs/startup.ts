@@ -1,5 +1,5 @@
-import { jobsProjection } from '../../projections/jobs';
-import { ProjectionRunner } from '../../projections/runner';
+import { JobsReadModel } from '../../contracts/jobs/read-model';
+import { ProjectionRunner } from '../projector/projection-runner';
 import { Logger } from '../shared/logger';
 import { loadStaticCatalogue } from './catalogue/catalogue';
 import { syncCatalogue } from './catalogue-sync';
@@ -23,7 +23,7 @@ export async function startJobBackground(deps: {
 }): Promise<JobBackground> {
   const started = Date.now();
   const report = await syncCatalogue(deps.commands, loadStaticCatalogue(), new Date().toISOString());
-  const runner = deps.runners.find((r) => r.name === jobsProjection.name);
+  const runner = deps.runners.find((r) => r.name === JobsReadModel.name);
   if (runner && report.position) await runner.waitFor(report.position, 30_000);
   deps.logger.info({ entries: report.entries, changed: report.changed, ms: Date.now() - started }, 'static job catalogue loaded');
   deps.sweeper.start();

@@ -4,7 +4,7 @@ import { JobView } from '../../contracts/jobs/read-model';
 import { errorResponses } from '../http/openapi-responses';
 import { route, RouteSpec } from '../http/route';
 import { DomainError } from '../shared/errors';
-import { convertText, fromImportDocument, jobTemplate, validateJob } from './conversion';
+import { convertText, fromImportDocument, jobTemplate, validateJob } from '../job-conversion';
 import { todayOf } from './expiry';
 import { JOBS_BASE as BASE, JobRouteDeps, viewResult, written } from './route-deps';
 

@@ -1,6 +1,6 @@
 import { ProfileDocument, ProfileView } from '../../contracts/profiles/read-model';
-import { live } from '../../projections/projection';
-import { profilesProjection } from '../../projections/profiles';
+import { live } from '../../contracts/shared/read-model';
+import { ProfilesReadModel } from '../../contracts/profiles/read-model';
 import { ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
 
@@ -17,7 +17,7 @@ export class ProfileQueries {
   constructor(private readonly store: ReadStore) {}
 
   private get profiles() {
-    return this.store.collection<ProfileDocument>(profilesProjection.collection);
+    return this.store.collection<ProfileDocument>(ProfilesReadModel.collection);
   }
 
   /** Another user's profile is reported as missing. */

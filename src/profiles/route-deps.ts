@@ -1,5 +1,5 @@
-import { profilesProjection } from '../../projections/profiles';
-import { ProjectionWaiter } from '../../projections/waiter';
+import { ProfilesReadModel } from '../../contracts/profiles/read-model';
+import { ProjectionWaiter } from '../read-store/read-your-writes';
 import { ProfileQueries } from './queries';
 import { ProfileCommands } from './service';
 
@@ -12,7 +12,7 @@ export interface ProfileRouteDeps {
 
 /** After a write, wait for the read model so the next GET sees it, and answer with the new state. */
 export async function written(deps: ProfileRouteDeps, profile_id: string, user_id: string, position: string | null) {
-  if (position) await deps.waiter.waitFor(profilesProjection.name, position);
+  if (position) await deps.waiter.waitFor(ProfilesReadModel.name, position);
   return deps.queries.owned(profile_id, user_id);
 }
 

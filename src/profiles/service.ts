@@ -6,7 +6,7 @@ import { releaseClaim, takeClaim } from '../shared/claims';
 import { CommandContext, CommandResult, handleCommand, loadAggregate } from '../shared/command-handler';
 import { DomainError } from '../shared/errors';
 import { streamName } from '../shared/streams';
-import { profileDecider, ProfileState } from './decider';
+import { profileDecider, ProfileState } from './profile-decider';
 import { ProfileEvent } from '../../contracts/profiles/events';
 
 type Result = CommandResult<ProfileState, ProfileEvent>;

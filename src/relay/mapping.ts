@@ -5,7 +5,7 @@ import * as P from '../../contracts/integration/profiles';
 import * as U from '../../contracts/integration/users';
 import { BUS_HEADERS, BusMessage } from '../bus/port';
 import { JobContent } from '../../contracts/jobs/job';
-import { DomainEnvelope } from '../event-store/serializer';
+import { DomainEnvelope } from '../../contracts/events';
 import { streamEntityId } from '../shared/streams';
 
 /** An integration event ready to publish: key is the source stream, so each stream keeps its order. */

@@ -1,4 +1,4 @@
-import { CheckpointStore } from '../../projections/checkpoints';
+import { CheckpointStore } from '../read-store/checkpoints';
 import { PositionTracker } from '../shared/position-tracker';
 import { recordSkippedEvent } from '../shared/skipped-events';
 import { MessageBus } from '../bus/port';

@@ -7,9 +7,9 @@ import { CommandContext, handleCommand, loadAggregate } from '../shared/command-
 import { DomainError } from '../shared/errors';
 import { ID_NAMESPACES, uuidV5 } from '../shared/ids';
 import { streamName } from '../shared/streams';
-import { userDecider, UserState } from './decider';
+import { userDecider, UserState } from './user-decider';
 import { hashPassword, ScryptCost, verifyPassword } from './passwords';
-import { TokenService } from './tokens';
+import { TokenService } from './session-tokens';
 
 type Registered = Extract<UserState, { status: 'registered' }>;
 

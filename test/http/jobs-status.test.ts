@@ -1,12 +1,12 @@
 import { EXPIRY_ACTOR } from '../../contracts/jobs/commands';
 import { jobsProjection } from '../../projections/jobs';
-import { ProjectionWaiter } from '../../projections/waiter';
+import { ProjectionWaiter } from '../../src/read-store/read-your-writes';
 import { EventStore } from '../../src/event-store/port';
 import { ExpirySweeper } from '../../src/jobs/expiry-sweeper';
 import { JobCommands } from '../../src/jobs/service';
 import { ReadStore } from '../../src/read-store/port';
 import { silentLogger } from '../../src/shared/logger';
-import { TOKENS } from '../../src/tokens';
+import { TOKENS } from '../../src/container-tokens';
 import { Session, startTestApp, TestApp } from '../support/app';
 import { jobBody, jobContent } from '../support/job-fixtures';
 

@@ -4,7 +4,7 @@ import { MongoClient } from 'mongodb';
 import { IntegrationTopics } from '../../contracts/integration';
 import { EventStore } from '../../src/event-store/port';
 import { EventRelay } from '../../src/relay';
-import { TOKENS } from '../../src/tokens';
+import { TOKENS } from '../../src/container-tokens';
 import { startTestApp, TestApp } from '../support/app';
 import { profileBody } from '../support/fixtures';
 import { onBackends } from '../support/real-backends';

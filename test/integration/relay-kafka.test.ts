@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Kafka, logLevel } from 'kafkajs';
 import { IntegrationEvent, IntegrationTopics } from '../../contracts/integration';
-import { CheckpointStore } from '../../projections/checkpoints';
+import { CheckpointStore } from '../../src/read-store/checkpoints';
 import { createKafkaBus } from '../../src/bus/kafka';
 import { MessageBus } from '../../src/bus/port';
 import { openEmbeddedEventStore } from '../../src/event-store/embedded';

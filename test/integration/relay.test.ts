@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ALL_INTEGRATION_TOPICS, IntegrationEvent, IntegrationTopics } from '../../contracts/integration';
-import { CheckpointStore } from '../../projections/checkpoints';
+import { CheckpointStore } from '../../src/read-store/checkpoints';
 import { createInProcessBus, InProcessBus } from '../../src/bus/in-process';
 import { ConsumedMessage, MessageBus } from '../../src/bus/port';
 import { openEmbeddedEventStore } from '../../src/event-store/embedded';

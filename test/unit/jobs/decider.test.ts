@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { CATALOGUE_ACTOR, EXPIRY_ACTOR } from '../../../contracts/jobs/commands';
 import { JobEvent } from '../../../contracts/jobs/events';
 import { JobStatus } from '../../../contracts/jobs/job';
-import { analyzeJob } from '../../../src/jobs/analysis';
+import { analyzeJob } from '../../../src/keywords';
 import { contentHash } from '../../../src/jobs/catalogue/catalogue';
-import { jobDecider } from '../../../src/jobs/decider';
+import { jobDecider } from '../../../src/jobs/job-decider';
 import { given } from '../../support/given';
 import { jobContent } from '../../support/job-fixtures';
 

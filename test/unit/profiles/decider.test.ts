@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ProfileCreateRequest } from '../../../contracts/profiles/requests';
 import { ProfileEvent } from '../../../contracts/profiles/events';
-import { profileDecider } from '../../../src/profiles/decider';
+import { profileDecider } from '../../../src/profiles/profile-decider';
 import { given } from '../../support/given';
 import { experienceBody, profileBody } from '../../support/fixtures';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ProfileCreateRequest } from '../../../contracts/profiles/requests';
 import { profilesProjection } from '../../../projections/profiles';
-import { DomainEnvelope } from '../../../src/event-store/serializer';
+import { DomainEnvelope } from '../../../contracts/events';
 import { experienceBody, profileBody } from '../../support/fixtures';
 
 const profile_id = randomUUID();

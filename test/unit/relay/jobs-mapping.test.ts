@@ -1,8 +1,8 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainEvent } from '../../../contracts/events';
 import { IntegrationEvent, IntegrationEventsByTopic, IntegrationTopics } from '../../../contracts/integration';
-import { DomainEnvelope } from '../../../src/event-store/serializer';
-import { analyzeJob } from '../../../src/jobs/analysis';
+import { DomainEnvelope } from '../../../contracts/events';
+import { analyzeJob } from '../../../src/keywords';
 import { contentHash } from '../../../src/jobs/catalogue/catalogue';
 import { toBusMessage, toIntegrationEvent } from '../../../src/relay/mapping';
 import { jobContent } from '../../support/job-fixtures';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { DomainEvent, DomainEventSchemas } from '../../../contracts/events';
 import { IntegrationEvent, IntegrationEventSchemas, IntegrationEventsByTopic, IntegrationTopics } from '../../../contracts/integration';
-import { DomainEnvelope } from '../../../src/event-store/serializer';
+import { DomainEnvelope } from '../../../contracts/events';
 import { toBusMessage, toIntegrationEvent } from '../../../src/relay/mapping';
 import { sampleHistory } from './samples';
 

@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainEvent } from '../../../contracts/events';
 import { JobContentInput } from '../../../contracts/jobs/job';
 import { ProfileCreateRequest } from '../../../contracts/profiles/requests';
-import { analyzeJob } from '../../../src/jobs/analysis';
+import { analyzeJob } from '../../../src/keywords';
 import { EducationEntitySchema, ExperienceEntitySchema, ProjectEntitySchema, SkillsSchema } from '../../../contracts/profiles/entities';
 import { educationBody, experienceBody, profileBody, projectBody } from '../../support/fixtures';
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { UserEvent } from '../../../contracts/users/events';
-import { userDecider } from '../../../src/users/decider';
+import { userDecider } from '../../../src/users/user-decider';
 import { given } from '../../support/given';
 
 const now = '2026-11-24T10:00:00.000Z';

@@ -1,7 +1,7 @@
 import { ExperienceLevel, RemotePolicy } from '../../../../contracts/jobs/job';
 import { contentHash, loadStaticCatalogue, staticJobId } from '../../../../src/jobs/catalogue/catalogue';
 import { uuidV5 } from '../../../../src/shared/ids';
-import { validateJob } from '../../../../src/jobs/conversion';
+import { validateJob } from '../../../../src/job-conversion';
 
 const UUID_V5 = /^[0-9a-f]{8}-[0-9a-f]{4}-5[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 

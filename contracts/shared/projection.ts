@@ -1,0 +1,15 @@
+import type { DomainEnvelope } from '../events';
+import type { ProjectedDoc, ReadModel, Unprojected } from './read-model';
+
+/**
+ * A projection is pure: the read model it builds, which events it handles, which document an
+ * event belongs to, and how the document changes. Returning null deletes the document (the
+ * runner keeps a tombstone). Definitions live in `projections/`; the projector runs them.
+ */
+export interface Projection<D extends ProjectedDoc = ProjectedDoc> extends ReadModel {
+  handles: readonly string[];
+  /** Indexes the queries on this read model need; the runner declares them at start. */
+  indexes?: { fields: Record<string, 1 | -1>; unique?: boolean }[];
+  documentId(event: DomainEnvelope): string;
+  evolve(current: Unprojected<D> | null, event: DomainEnvelope): Unprojected<D> | null;
+}

@@ -1,0 +1,101 @@
+import type { KeywordAnalysis } from '../../contracts/jobs/keyword-analysis';
+import { analyzeJob, skillNamed, type JobPosting } from '../../src/keywords';
+
+/**
+ * Precision and recall of the analyzer's skills against postings labelled by hand.
+ *
+ * Per posting, the extracted set is required ∪ preferred skills and the expected set is the
+ * labels' required ∪ preferred (canonical names, compared case-insensitively). Precision =
+ * TP / (TP + FP), recall = TP / (TP + FN), micro-averaged over all postings. "Bucket accuracy"
+ * is the share of true positives the analyzer also put in the labelled bucket (required or
+ * preferred). Labels that are not taxonomy names can never be found; they are reported.
+ */
+
+export interface LabelledPosting {
+  name: string;
+  posting: JobPosting;
+  labels: { required: string[]; preferred: string[] };
+}
+
+export interface PostingScore {
+  name: string;
+  truePositives: string[];
+  falsePositives: string[];
+  falseNegatives: string[];
+  /** True positives whose bucket (required / preferred) differs from the label's. */
+  wrongBucket: string[];
+  unknownLabels: string[];
+  precision: number;
+  recall: number;
+}
+
+export interface EvaluationReport {
+  postings: PostingScore[];
+  precision: number;
+  recall: number;
+  f1: number;
+  bucketAccuracy: number;
+}
+
+export function evaluate(postings: LabelledPosting[], analyze: (p: JobPosting) => KeywordAnalysis = analyzeJob): EvaluationReport {
+  const scores = postings.map((p) => scorePosting(p, analyze(p.posting)));
+  const sum = (pick: (s: PostingScore) => string[]) => scores.reduce((n, s) => n + pick(s).length, 0);
+  const tp = sum((s) => s.truePositives);
+  const precision = ratio(tp, tp + sum((s) => s.falsePositives));
+  const recall = ratio(tp, tp + sum((s) => s.falseNegatives));
+  return {
+    postings: scores,
+    precision,
+    recall,
+    f1: precision + recall === 0 ? 0 : (2 * precision * recall) / (precision + recall),
+    bucketAccuracy: ratio(tp - sum((s) => s.wrongBucket), tp),
+  };
+}
+
+function scorePosting({ name, labels }: LabelledPosting, analysis: KeywordAnalysis): PostingScore {
+  const expected = bucketsByKey(labels.required, labels.preferred);
+  const found = bucketsByKey(analysis.required_skills, analysis.preferred_skills);
+  const truePositives = [...found.keys()].filter((k) => expected.has(k));
+  return {
+    name,
+    truePositives,
+    falsePositives: [...found.keys()].filter((k) => !expected.has(k)),
+    falseNegatives: [...expected.keys()].filter((k) => !found.has(k)),
+    wrongBucket: truePositives.filter((k) => found.get(k) !== expected.get(k)),
+    unknownLabels: [...labels.required, ...labels.preferred].filter((l) => !skillNamed(l)),
+    precision: ratio(truePositives.length, found.size),
+    recall: ratio(truePositives.length, expected.size),
+  };
+}
+
+/** Lower-cased name -> bucket; a skill listed in both counts as required. */
+function bucketsByKey(required: string[], preferred: string[]): Map<string, 'required' | 'preferred'> {
+  const buckets = new Map<string, 'required' | 'preferred'>();
+  for (const name of preferred) buckets.set(name.toLowerCase(), 'preferred');
+  for (const name of required) buckets.set(name.toLowerCase(), 'required');
+  return buckets;
+}
+
+function ratio(part: number, whole: number): number {
+  return whole === 0 ? 1 : part / whole;
+}
+
+export function formatReport(report: EvaluationReport): string {
+  const pct = (n: number) => `${(n * 100).toFixed(1)}%`;
+  const lines = report.postings.map((s) => {
+    const misses = [
+      s.falsePositives.length ? `  extra: ${s.falsePositives.join(', ')}` : '',
+      s.falseNegatives.length ? `  missed: ${s.falseNegatives.join(', ')}` : '',
+      s.unknownLabels.length ? `  labels not in taxonomy: ${s.unknownLabels.join(', ')}` : '',
+    ].filter(Boolean);
+    return [`${s.name.padEnd(40)} precision ${pct(s.precision).padStart(6)}  recall ${pct(s.recall).padStart(6)}`, ...misses].join('\n');
+  });
+  const summary = [
+    `postings: ${report.postings.length}`,
+    `micro precision: ${pct(report.precision)}`,
+    `micro recall:    ${pct(report.recall)}`,
+    `F1:              ${pct(report.f1)}`,
+    `required/preferred placed as labelled: ${pct(report.bucketAccuracy)}`,
+  ];
+  return [...lines, '', ...summary].join('\n');
+}

@@ -1,0 +1,21 @@
+/** Inversify tokens: one per port or service wired in container.ts. */
+export const TOKENS = {
+  Config: Symbol.for('Config'),
+  Logger: Symbol.for('Logger'),
+  EventStore: Symbol.for('EventStore'),
+  ReadStore: Symbol.for('ReadStore'),
+  Bus: Symbol.for('Bus'),
+  TokenService: Symbol.for('TokenService'),
+  AuthService: Symbol.for('AuthService'),
+  ProfileCommands: Symbol.for('ProfileCommands'),
+  ProfileQueries: Symbol.for('ProfileQueries'),
+  JobCommands: Symbol.for('JobCommands'),
+  JobQueries: Symbol.for('JobQueries'),
+  JobExpirySweeper: Symbol.for('JobExpirySweeper'),
+  ProjectionRunners: Symbol.for('ProjectionRunners'),
+  ReadModels: Symbol.for('ReadModels'),
+  ProjectionWaiter: Symbol.for('ProjectionWaiter'),
+  Relay: Symbol.for('Relay'),
+  Routes: Symbol.for('Routes'),
+  JwtSecret: Symbol.for('JwtSecret'),
+} as const;

@@ -1,0 +1,130 @@
+import { ProfileAnalytics, ProfileSummary, ProfileView } from '../../contracts/profiles/read-model';
+import { ProfileCreateRequest, ProfileUpdateRequest, SkillsRequest } from '../../contracts/profiles/requests';
+import { SkillsSchema } from '../../contracts/profiles/entities';
+import { ProfilesReadModel } from '../../contracts/profiles/read-model';
+import { etag, ifMatchVersion } from '../http/etag';
+import { IdParams, route, RouteSpec } from '../http/route';
+import { entryRoutes } from './entry-routes';
+import { ProfileRouteDeps, written } from './route-deps';
+import { profileAnalytics } from './analytics';
+import { profileSummary } from './summary';
+import { errorResponses } from '../http/openapi-responses';
+
+const BASE = '/api/v1/profiles';
+const tag = 'Profiles';
+
+const viewResult = (status: number, view: ProfileView) => ({
+  status,
+  body: view,
+  headers: { ETag: etag(view.version), Location: `${BASE}/${view.id}` },
+});
+
+export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
+  return [
+    route({
+      method: 'post',
+      path: BASE,
+      tag,
+      summary: 'Create your master profile (one per user)',
+      body: ProfileCreateRequest,
+      responses: { 201: { description: 'Created', schema: ProfileView }, ...errorResponses(400, 401, 409) },
+      async handler({ body, user, context }) {
+        const { profile_id, result } = await deps.commands.create(body, { ...context, actor: user.id });
+        return viewResult(201, await written(deps, profile_id, user.id, result.position));
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${BASE}/me`,
+      tag,
+      summary: 'Your profile',
+      responses: { 200: { description: 'Your profile', schema: ProfileView }, ...errorResponses(401, 404) },
+      async handler({ user }) {
+        return viewResult(200, await deps.queries.ofUser(user.id));
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${BASE}/:id`,
+      tag,
+      summary: 'A profile of yours by id',
+      params: IdParams,
+      responses: { 200: { description: 'The profile', schema: ProfileView }, ...errorResponses(400, 401, 404) },
+      async handler({ params, user }) {
+        return viewResult(200, await deps.queries.owned(params.id, user.id));
+      },
+    }),
+    route({
+      method: 'put',
+      path: `${BASE}/:id`,
+      tag,
+      summary: 'Replace personal info, summary and/or skills (honours If-Match)',
+      params: IdParams,
+      body: ProfileUpdateRequest,
+      responses: { 200: { description: 'Updated', schema: ProfileView }, ...errorResponses(400, 401, 404, 412) },
+      async handler({ params, body, user, context, header }) {
+        const result = await deps.commands.execute(
+          { type: 'UpdateProfile', profile_id: params.id, actor: user.id, now: context.now, ...body },
+          context,
+          ifMatchVersion(header('if-match')),
+        );
+        return viewResult(200, await written(deps, params.id, user.id, result.position));
+      },
+    }),
+    route({
+      method: 'delete',
+      path: `${BASE}/:id`,
+      tag,
+      summary: 'Delete your profile (honours If-Match)',
+      params: IdParams,
+      responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 404, 412) },
+      async handler({ params, user, context, header }) {
+        const result = await deps.commands.delete(params.id, { ...context, actor: user.id }, ifMatchVersion(header('if-match')));
+        if (result.position) await deps.waiter.waitFor(ProfilesReadModel.name, result.position);
+        return { status: 204 };
+      },
+    }),
+    route({
+      method: 'put',
+      path: `${BASE}/:id/skills`,
+      tag,
+      summary: 'Replace your skills',
+      params: IdParams,
+      body: SkillsRequest,
+      responses: { 200: { description: 'The skills now on the profile', schema: SkillsSchema }, ...errorResponses(400, 401, 404, 412) },
+      async handler({ params, body, user, context, header }) {
+        const result = await deps.commands.execute(
+          { type: 'ReplaceSkills', profile_id: params.id, actor: user.id, now: context.now, skills: body },
+          context,
+          ifMatchVersion(header('if-match')),
+        );
+        const view = await written(deps, params.id, user.id, result.position);
+        return { status: 200, body: view.skills, headers: { ETag: etag(view.version) } };
+      },
+    }),
+    ...entryRoutes(deps),
+    route({
+      method: 'get',
+      path: `${BASE}/:id/analytics`,
+      tag,
+      summary: 'Completeness per section, counts and recommendations',
+      params: IdParams,
+      responses: { 200: { description: 'Analytics', schema: ProfileAnalytics }, ...errorResponses(400, 401, 404) },
+      async handler({ params, user, context }) {
+        return { status: 200, body: profileAnalytics(await deps.queries.owned(params.id, user.id), context.now) };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${BASE}/:id/summary`,
+      tag,
+      summary: 'The profile condensed for generation',
+      params: IdParams,
+      responses: { 200: { description: 'Summary', schema: ProfileSummary }, ...errorResponses(400, 401, 404) },
+      async handler({ params, user, context }) {
+        return { status: 200, body: profileSummary(await deps.queries.owned(params.id, user.id), context.now) };
+      },
+    }),
+  ];
+}
+

@@ -1,0 +1,89 @@
+import { AuthResponse, LoginRequest, LogoutRequest, RefreshRequest, RegisterRequest, UserDocument, UserView } from '../../contracts/users/http';
+import { UsersReadModel } from '../../contracts/users/http';
+import { ProjectionWaiter } from '../read-store/read-your-writes';
+import { errorResponses } from '../http/openapi-responses';
+import { route, RouteSpec } from '../http/route';
+import { ReadStore } from '../read-store/port';
+import { DomainError } from '../shared/errors';
+import { AuthService } from './service';
+import { TokenService } from './session-tokens';
+
+export interface UserRouteDeps {
+  auth: AuthService;
+  tokens: TokenService;
+  readStore: ReadStore;
+  waiter: ProjectionWaiter;
+}
+
+const BASE = '/api/v1/auth';
+const tag = 'Auth';
+
+export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
+  const users = () => deps.readStore.collection<UserDocument>(UsersReadModel.collection);
+  return [
+    route({
+      method: 'post',
+      path: `${BASE}/register`,
+      tag,
+      auth: false,
+      summary: 'Create an account; answers with a session',
+      body: RegisterRequest,
+      responses: { 201: { description: 'Registered', schema: AuthResponse }, ...errorResponses(400, 409) },
+      async handler({ body, context }) {
+        const { session, position } = await deps.auth.register(body, context);
+        if (position) await deps.waiter.waitFor(UsersReadModel.name, position);
+        return { status: 201, body: session };
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${BASE}/login`,
+      tag,
+      auth: false,
+      summary: 'Start a session with e-mail and password',
+      body: LoginRequest,
+      responses: { 200: { description: 'Logged in', schema: AuthResponse }, ...errorResponses(400, 401) },
+      async handler({ body, context }) {
+        return { status: 200, body: await deps.auth.login(body, context) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${BASE}/refresh`,
+      tag,
+      auth: false,
+      summary: 'Exchange a refresh token for a new pair; reusing an old one revokes the session',
+      body: RefreshRequest,
+      responses: { 200: { description: 'New tokens', schema: AuthResponse }, ...errorResponses(400, 401) },
+      async handler({ body, context }) {
+        return { status: 200, body: await deps.auth.refresh(body.refresh_token, context) };
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${BASE}/logout`,
+      tag,
+      summary: 'End the current session: its refresh tokens stop working',
+      body: LogoutRequest,
+      responses: { 204: { description: 'Logged out' }, ...errorResponses(400, 401) },
+      async handler({ body, user, context }) {
+        const presented = body.refresh_token ? deps.tokens.verifyRefresh(body.refresh_token) : null;
+        const family = presented && presented.sub === user.id ? presented.fam : user.session_id;
+        await deps.auth.logout(user.id, family, context);
+        return { status: 204 };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${BASE}/me`,
+      tag,
+      summary: 'The signed-in user',
+      responses: { 200: { description: 'You', schema: UserView }, ...errorResponses(401) },
+      async handler({ user }) {
+        const doc = await users().get(user.id);
+        if (!doc || doc._deleted) throw new DomainError('USER.NOT_FOUND', 'Your account is not available yet; try again shortly');
+        return { status: 200, body: { id: doc.id, email: doc.email, full_name: doc.full_name, roles: doc.roles, created_at: doc.created_at } };
+      },
+    }),
+  ];
+}
