@@ -90,8 +90,11 @@ export function formatReport(report: EvaluationReport): string {
     ].filter(Boolean);
     return [`${s.name.padEnd(40)} precision ${pct(s.precision).padStart(6)}  recall ${pct(s.recall).padStart(6)}`, ...misses].join('\n');
   });
+  const labels = report.postings.reduce((n, s) => n + s.truePositives.length + s.falseNegatives.length, 0);
+  const unknown = report.postings.reduce((n, s) => n + s.unknownLabels.length, 0);
   const summary = [
     `postings: ${report.postings.length}`,
+    `labels: ${labels} (${unknown} not in the taxonomy)`,
     `micro precision: ${pct(report.precision)}`,
     `micro recall:    ${pct(report.recall)}`,
     `F1:              ${pct(report.f1)}`,
