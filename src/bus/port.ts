@@ -45,6 +45,13 @@ export interface MessageBus {
   /** Resolves once the broker acknowledged every message. */
   publish(topic: string, messages: BusMessage[]): Promise<void>;
   subscribe(options: ConsumerOptions): Promise<Consumer>;
+  /**
+   * Creates the topics that do not exist yet, with the adapter's configured partitions and
+   * replication factor, and resolves once they can be produced to and consumed from.
+   * Idempotent. A topic's owner calls it before publishing anything, so a consumer may
+   * subscribe before the first message (publish and subscribe also create what they use).
+   */
+  ensureTopics(topics: readonly string[]): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { ReadStore } from '../read-store/port';
 import { Logger } from '../shared/logger';
 import { Backoff, BatchContext, CheckpointedSubscription, SubscriptionState } from '../subscriptions';
 import { prepareBatch, publishedCount } from './batch';
+import { relayTopics } from './topics';
 
 /** Checkpoint id in the projectors' checkpoint collection (`projection_checkpoints`). */
 export const RELAY_CHECKPOINT = 'relay';
@@ -42,6 +43,7 @@ type RelayCounter = 'published' | 'internal';
  *
  * Batches are published one after another, so a stream's later events never overtake its
  * earlier ones. While one batch is in flight the next one accumulates (group commit).
+ * `start()` first creates every topic the relay owns, and their dead-letter topics.
  */
 export class EventRelay {
   private readonly subscription: CheckpointedSubscription<RelayCounter>;
@@ -73,7 +75,9 @@ export class EventRelay {
     return { state, checkpoint, events_published: counts.published, events_internal: counts.internal, events_failed: events_skipped, last_error };
   }
 
+  /** Creates the relay's topics (before anything is published), then subscribes from the checkpoint. */
   async start(): Promise<void> {
+    await this.bus.ensureTopics(relayTopics());
     await this.subscription.start();
   }
 

@@ -245,6 +245,21 @@ export function describeBusContract(name: string, factory: BusFactory, options: 
       await eventually(() => expect(follow_ups.numbers()).toEqual([2]));
     });
 
+    scenario('given topics ensured (twice) before any message, when a group subscribes and the first message is published, then it arrives', async () => {
+      const topics = [unique('owned'), unique('owned')];
+      const owned = [...topics, ...topics.map((topic) => `${topic}.dlq`)];
+      await bus.ensureTopics(owned);
+      await bus.ensureTopics(owned);
+      const inbox = recorder();
+      await subscribe({ group_id: unique('early'), topics: owned, from_beginning: false, handler: inbox.handler });
+
+      const first = message('stream-1', 1);
+      await bus.publish(topics[1], [first]);
+
+      await eventually(() => expect(inbox.eventIds()).toEqual(eventIds([first])));
+      expect(inbox.received[0].topic).toBe(topics[1]);
+    });
+
     scenario('given a bus, when it is pinged and then closed, then ping succeeds and publishing afterwards fails', async () => {
       const own = await factory();
       await expect(own.ping()).resolves.toBeUndefined();

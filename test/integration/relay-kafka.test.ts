@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { Kafka, logLevel } from 'kafkajs';
-import { IntegrationEvent, IntegrationTopics } from '../../contracts/integration';
+import { ALL_INTEGRATION_TOPICS, IntegrationEvent, IntegrationTopics } from '../../contracts/integration';
 import { CheckpointStore } from '../../src/read-store/checkpoints';
 import { createKafkaBus } from '../../src/bus/kafka';
 import { MessageBus } from '../../src/bus/port';
@@ -15,6 +15,8 @@ import { connectMongoReadStore, MongoReadStore } from '../../src/read-store/mong
 import { ReadStore } from '../../src/read-store/port';
 import { EventRelay, RelayStatus, RELAY_CHECKPOINT } from '../../src/relay';
 import { silentLogger } from '../../src/shared/logger';
+import { deadLetterTopic } from '../../src/bus/retry';
+import { kafkaInstallDir, startPrivateKafka, type PrivateKafka } from '../support/private-kafka';
 import { brokerList, onBackends } from '../support/real-backends';
 import { sampleHistory } from '../unit/relay/samples';
 import { AppendedStream, appendInterleaved, profileStream } from '../unit/relay/streams';
@@ -81,6 +83,71 @@ onBackends(['KAFKA_BROKERS'], 'event relay on Kafka', () => {
   });
 });
 
+onBackends(['KAFKA_BROKERS'], 'event relay topics on a fresh broker', () => {
+  if (!kafkaInstallDir() && process.env.CI !== 'true') {
+    describe.skip('event relay topics (run `npm run infra:up` to install Kafka)', () => it('needs the Kafka install', () => undefined));
+    return;
+  }
+
+  /** A private broker, like production: `auto.create.topics.enable=false`, and no topic yet. */
+  describe('event relay topics on a fresh broker', () => {
+    jest.setTimeout(120_000);
+    let kafka: PrivateKafka | undefined;
+    let dir: string;
+
+    beforeAll(async () => {
+      kafka = await startPrivateKafka();
+      dir = await mkdtemp(join(tmpdir(), 'jobwise-relay-topics-'));
+    }, 90_000);
+
+    afterAll(async () => {
+      await kafka?.dispose();
+      if (dir) await rm(dir, { recursive: true, force: true });
+    }, 60_000);
+
+    it('given a started relay and no event yet, when a plain consumer subscribes to every public and dead-letter topic, then it does not crash and receives the first event', async () => {
+      const brokers = [kafka!.brokers];
+      const store = await openEmbeddedEventStore(dir);
+      const bus = createKafkaBus({ brokers, client_id: 'jobwise-relay-topics', topic_partitions: 2, replication_factor: 1 });
+      const relay = new EventRelay(store, bus, new EmbeddedReadStore(), silentLogger(), { max_batch: 20 });
+      const client = new Kafka({ brokers, clientId: 'jobwise-early-consumer', logLevel: logLevel.NOTHING });
+      const admin = client.admin();
+      const consumer = client.consumer({ groupId: `early-${randomUUID()}`, maxWaitTimeInMs: 200, allowAutoTopicCreation: false });
+      const crashes: unknown[] = [];
+      consumer.on(consumer.events.CRASH, ({ payload }) => crashes.push(payload.error));
+      const received: { topic: string; event_type: string | undefined }[] = [];
+      try {
+        await relay.start();
+        expect(await store.headPosition()).toBe('');
+
+        const owned = ALL_INTEGRATION_TOPICS.flatMap((topic) => [topic, deadLetterTopic(topic)]);
+        await consumer.connect();
+        await consumer.subscribe({ topics: owned, fromBeginning: true });
+        await consumer.run({ eachMessage: async ({ topic, message }) => void received.push({ topic, event_type: message.headers?.event_type?.toString() }) });
+
+        await admin.connect();
+        const { topics } = await admin.fetchTopicMetadata({ topics: owned });
+        expect(topics.map((topic) => [topic.name, topic.partitions.length]).sort()).toEqual(owned.map((name) => [name, 2]).sort());
+
+        const user = sampleHistory().streams.find((stream) => stream.stream_id.startsWith('user-'))!;
+        const { head } = await appendInterleaved(store, [{ ...user, events: user.events.slice(0, 1) }]);
+        await relay.waitFor(head, 30_000);
+        const deadline = Date.now() + 30_000;
+        while (received.length === 0 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+
+        expect(received).toEqual([{ topic: IntegrationTopics.users, event_type: 'user.registered' }]);
+        expect(crashes).toEqual([]);
+      } finally {
+        await consumer.disconnect();
+        await admin.disconnect();
+        await relay.stop();
+        await bus.close();
+        await store.close();
+      }
+    });
+  });
+});
+
 /** Runs the relay in a child process and kills it with SIGKILL once it published `after` events. */
 async function killRelayProcess(dir: string, database: string, after: number): Promise<RelayStatus> {
   const child = spawn(process.execPath, ['-e', TS_REGISTER, join(__dirname, '../unit/relay/relay-process.ts')], {
@@ -124,6 +191,7 @@ async function abandonRelay(dir: string, readStore: ReadStore, after: number): P
       if (published >= after) await new Promise(() => undefined);
     },
     subscribe: (options) => kafka.subscribe(options),
+    ensureTopics: (topics) => kafka.ensureTopics(topics),
     ping: () => kafka.ping(),
     close: () => kafka.close(),
   };

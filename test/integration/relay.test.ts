@@ -44,7 +44,7 @@ function relay(over: MessageBus = bus, events: EventStore = store, options = {})
 
 /** The test bus with another publish (a broker that fails or delays its acknowledgement). */
 function withPublish(publish: MessageBus['publish']): MessageBus {
-  return { publish, subscribe: (o) => bus.subscribe(o), ping: () => bus.ping(), close: () => bus.close() };
+  return { publish, subscribe: (o) => bus.subscribe(o), ensureTopics: (t) => bus.ensureTopics(t), ping: () => bus.ping(), close: () => bus.close() };
 }
 
 /** The test store with another subscribeToAll (a connection that drops). */

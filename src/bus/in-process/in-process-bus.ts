@@ -50,6 +50,12 @@ export class InProcessBus implements MessageBus {
     return consumer;
   }
 
+  /** Registers the topics' logs with the configured partitions; existing ones stay as they are. */
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    this.assertOpen();
+    for (const topic of topics) this.log(topic);
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
   }

@@ -93,6 +93,12 @@ export class KafkaBus implements MessageBus {
     };
   }
 
+  /** Creates missing topics through the admin client (`waitForLeaders`); known ones are skipped. */
+  async ensureTopics(topics: readonly string[]): Promise<void> {
+    await this.ready();
+    await this.topics.ensure(topics);
+  }
+
   async ping(): Promise<void> {
     await this.ready();
     await this.admin.describeCluster();

@@ -7,7 +7,8 @@ export interface TopicSpec {
 
 /**
  * Creates topics explicitly (partition count and replication are ours to choose, not the
- * broker's auto-create defaults), once per topic per process.
+ * broker's auto-create defaults), once per topic per process. An existing topic is left as it
+ * is, whatever its partitions.
  */
 export class TopicRegistry {
   private readonly known = new Map<string, Promise<void>>();
@@ -17,8 +18,8 @@ export class TopicRegistry {
     private readonly spec: TopicSpec,
   ) {}
 
-  async ensure(topics: string[]): Promise<void> {
-    await Promise.all(topics.map((topic) => this.ensureOne(topic)));
+  async ensure(topics: readonly string[]): Promise<void> {
+    await Promise.all([...new Set(topics)].map((topic) => this.ensureOne(topic)));
   }
 
   private ensureOne(topic: string): Promise<void> {
