@@ -3,6 +3,7 @@ import { Logger } from '../shared/logger';
 import { createAuthenticator } from './auth';
 import { AuthUser, commandContext, correlationId } from './context';
 import { errorHandler, notFound } from './errors';
+import { methodNotAllowed } from './method-not-allowed';
 import { RouteSpec } from './route';
 import { parseRequest } from './validation';
 
@@ -30,6 +31,7 @@ export function createApp(options: AppOptions): Express {
     const handlers: RequestHandler[] = spec.auth === false ? [] : [authenticate];
     app[spec.method](spec.path, ...handlers, handle(spec));
   }
+  app.use(methodNotAllowed(options.routes));
   app.use(notFound);
   app.use(errorHandler(options.logger));
   return app;

@@ -34,9 +34,16 @@ const STATUS: Record<ErrorCode, number> = {
 };
 
 /** Codes raised by the HTTP edge itself rather than the domain. */
-export type EdgeCode = 'HTTP.NOT_FOUND' | 'HTTP.MALFORMED_JSON' | 'HTTP.PAYLOAD_TOO_LARGE' | 'HTTP.UNSUPPORTED_MEDIA_TYPE' | 'HTTP.INTERNAL';
+export type EdgeCode =
+  | 'HTTP.NOT_FOUND'
+  | 'HTTP.METHOD_NOT_ALLOWED'
+  | 'HTTP.MALFORMED_JSON'
+  | 'HTTP.PAYLOAD_TOO_LARGE'
+  | 'HTTP.UNSUPPORTED_MEDIA_TYPE'
+  | 'HTTP.INTERNAL';
 const EDGE_STATUS: Record<EdgeCode, number> = {
   'HTTP.NOT_FOUND': 404,
+  'HTTP.METHOD_NOT_ALLOWED': 405,
   'HTTP.MALFORMED_JSON': 400,
   'HTTP.PAYLOAD_TOO_LARGE': 413,
   'HTTP.UNSUPPORTED_MEDIA_TYPE': 415,
@@ -48,6 +55,7 @@ const TITLES: Record<number, string> = {
   401: 'Unauthorized',
   403: 'Forbidden',
   404: 'Not Found',
+  405: 'Method Not Allowed',
   409: 'Conflict',
   412: 'Precondition Failed',
   413: 'Content Too Large',
