@@ -60,7 +60,7 @@ function gapWarnings(job: ConvertedJob): string[] {
   if (!job.title) warnings.push('No job title found; add it before saving');
   if (!job.company) {
     warnings.push(
-      'No company name found (it is only taken from a "Company:" label, "<title> at <company>", "About <company>" or "<company> is hiring"); add it before saving',
+      'No company name found (it is only taken from a "Company:" label, "<title> at <company>", "<title> | <company> | <place>", "<company> — <title>", "About <company>" or "<company> is hiring"); add it before saving',
     );
   }
   if (!job.description) warnings.push('No descriptive text found; add a description before saving');

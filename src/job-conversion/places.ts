@@ -11,6 +11,16 @@ const PLACE_WORDS = new Set(
     .split(' '),
 );
 const MULTI_WORD_PLACES = ['united states', 'united kingdom', 'north america', 'new zealand'];
+/** Large cities often written alone ("Engineer - London - Hybrid"); names that are also common words are left out. */
+const CITIES = new Set(
+  ('london|paris|berlin|munich|hamburg|frankfurt|amsterdam|rotterdam|madrid|barcelona|lisbon|dublin|vienna|zurich|' +
+    'geneva|stockholm|oslo|copenhagen|helsinki|warsaw|krakow|prague|budapest|brussels|milan|rome|athens|istanbul|' +
+    'edinburgh|manchester|glasgow|new york|new york city|nyc|boston|chicago|seattle|austin|denver|atlanta|miami|dallas|' +
+    'houston|san francisco|los angeles|san diego|san jose|portland|philadelphia|washington|toronto|vancouver|montreal|' +
+    'sydney|melbourne|tokyo|seoul|shanghai|beijing|hong kong|bangalore|bengaluru|mumbai|delhi|dubai|tel aviv|' +
+    'sao paulo|mexico city|buenos aires|cape town|johannesburg|lagos|nairobi')
+    .split('|'),
+);
 
 /** "Berlin, Germany (Hybrid)" → "Berlin, Germany"; "Remote (EU)" → "EU"; "Remote" → null. */
 export function placeWithoutWorkPolicy(value: string): string | null {
@@ -31,6 +41,6 @@ export function looksLikePlace(text: string): boolean {
   const value = text.trim().replace(/^\((.*)\)$/, '$1');
   if (!value || wordCount(value) > 6 || COMPANY_SUFFIX.test(value)) return false;
   const lower = value.toLowerCase();
-  if (PLACE_WORDS.has(lower) || MULTI_WORD_PLACES.includes(lower)) return true;
+  if (PLACE_WORDS.has(lower) || MULTI_WORD_PLACES.includes(lower) || CITIES.has(lower)) return true;
   return /^\p{Lu}[\p{L}.' -]*(,\s*\p{Lu}[\p{L}.' -]*){1,2}$/u.test(value);
 }

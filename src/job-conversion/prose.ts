@@ -3,7 +3,7 @@ import { offer, type Offer } from './evidence';
 import { COMPANY_IS_HIRING } from './header';
 import { firstUrl } from './labels';
 import type { Line } from './lines';
-import { looksLikeCompanyName } from './names';
+import { looksLikeUnmarkedCompany } from './names';
 import { looksLikePlace } from './places';
 import { readSalary } from './salary';
 import type { Section } from './sections';
@@ -32,7 +32,7 @@ export function readProse(sections: Section[], skip: Set<number>): ProseReading 
         if (level) reading.offers.push(offer('experience_level', level, 0.4));
       }
     }
-    if (section.kind === 'about_company' && section.companyName && looksLikeCompanyName(section.companyName)) {
+    if (section.kind === 'about_company' && section.companyName && looksLikeUnmarkedCompany(section.companyName)) {
       reading.offers.push(offer('company', section.companyName, 0.75));
     }
   }
@@ -43,7 +43,7 @@ function readLine(line: Line, reading: ProseReading, applySection: boolean): voi
   const { text } = line;
   const push = (item: Offer | null) => item && reading.offers.push(item);
   const hiring = text.match(COMPANY_IS_HIRING) ?? text.match(AT_COMPANY_WE);
-  if (hiring && looksLikeCompanyName(hiring[1])) push(offer('company', hiring[1], hiring[0].startsWith('At ') ? 0.6 : 0.75));
+  if (hiring && looksLikeUnmarkedCompany(hiring[1])) push(offer('company', hiring[1], hiring[0].startsWith('At ') ? 0.6 : 0.75));
   const remote = remotePolicyInProse(text);
   if (remote) push(offer('remote', remote, 0.7));
   const type = employmentTypeInProse(text);

@@ -58,6 +58,24 @@ describe('POST /api/v1/jobs/convert-text', () => {
     expect((await t.http.get(`${BASE}/my-jobs`).set(viewer.auth)).body.total).toBe(0);
   });
 
+  it('reads the company from "<Title> / <Company> — <Place> (Hybrid)", offered below what a label would get', async () => {
+    const raw_text = 'Senior Frontend Engineer / Lumen Health — Boston, MA (Hybrid)\n\nWe build scheduling software for clinics.';
+    const res = await t.http.post(`${BASE}/convert-text`).set(user.auth).send({ raw_text });
+    expect(res.status).toBe(200);
+    const result = ConversionResult.parse(res.body);
+    expect(result.job).toMatchObject({ title: 'Senior Frontend Engineer', company: 'Lumen Health', location: 'Boston, MA', remote: 'hybrid' });
+    expect(result.confidence.company).toBeGreaterThan(0);
+    expect(result.confidence.company).toBeLessThan(0.95);
+  });
+
+  it('leaves the company empty for "<Title> / Remote", with a warning', async () => {
+    const res = await t.http.post(`${BASE}/convert-text`).set(user.auth).send({ raw_text: 'Senior Frontend Engineer / Remote\n\nWe build scheduling software.' });
+    expect(res.status).toBe(200);
+    const result = ConversionResult.parse(res.body);
+    expect(result.job).toMatchObject({ title: 'Senior Frontend Engineer', company: null, remote: 'remote' });
+    expect(result.warnings).toEqual(expect.arrayContaining([expect.stringMatching(/^No company name found/)]));
+  });
+
   it('rejects a missing or empty text', async () => {
     for (const body of [{}, { raw_text: '   ' }, { raw_text: 'x', extra: true }]) {
       const res = await t.http.post(`${BASE}/convert-text`).set(user.auth).send(body);
