@@ -1,0 +1,32 @@
+import { randomUUID } from 'node:crypto';
+import { DomainEnvelope, DomainEventSchemas } from '../../../contracts/events';
+import { INTERNAL_EVENT_TYPES, toIntegrationEvent } from '../../../src/relay/mapping';
+
+describe('integration event dispatch', () => {
+  it('declares exactly the claim events internal', () => {
+    expect([...INTERNAL_EVENT_TYPES].sort()).toEqual(['ClaimReleased', 'ClaimTaken']);
+    expect(INTERNAL_EVENT_TYPES.every((type) => DomainEventSchemas.some((schema) => schema.shape.type.value === type))).toBe(true);
+  });
+
+  it('given an internal event, then nothing is published', () => {
+    expect(toIntegrationEvent(envelope('ClaimTaken', { owner_id: randomUUID() }))).toBeNull();
+  });
+
+  it('given a type no aggregate maps (a stored event the contracts no longer know), then it throws', () => {
+    expect(() => toIntegrationEvent(envelope('ProfileTeleported', {}))).toThrow('No integration mapping for domain event ProfileTeleported');
+    expect(() => toIntegrationEvent(envelope('toString', {}))).toThrow('No integration mapping');
+  });
+});
+
+function envelope(type: string, data: Record<string, unknown>): DomainEnvelope {
+  return {
+    event_id: randomUUID(),
+    type,
+    data,
+    metadata: { correlation_id: 'corr-1', causation_id: null, actor: null, occurred_at: '2026-11-24T10:00:00.000Z', schema_version: 1 },
+    stream_id: `useremail-${randomUUID()}`,
+    revision: 0,
+    position: '0000000000000001',
+    recorded_at: '2026-11-24T10:00:00.000Z',
+  } as unknown as DomainEnvelope;
+}
