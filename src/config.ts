@@ -19,6 +19,10 @@ const EnvSchema = z.object({
   MONGODB_DB: z.string().default('jobwise'),
   KAFKA_BROKERS: optional,
   KAFKA_CLIENT_ID: z.string().default('jobwise'),
+  /** Partitions of each topic the bus creates (the relay's topics and their dead-letter topics). */
+  KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(10_000).default(3),
+  /** Replication factor of each topic the bus creates; at most the number of brokers. */
+  KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32_767).default(1),
   JWT_SECRET: optional,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
@@ -38,7 +42,7 @@ export interface Config {
   data_dir: string;
   eventstore_url?: string;
   mongodb?: { url: string; db: string };
-  kafka?: { brokers: string[]; client_id: string };
+  kafka?: { brokers: string[]; client_id: string; topic_partitions: number; replication_factor: number };
   jwt_secret?: string;
   access_ttl_seconds: number;
   refresh_ttl_seconds: number;
@@ -60,7 +64,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     data_dir: e.DATA_DIR,
     eventstore_url: e.EVENTSTORE_CONNECTION_STRING,
     mongodb: e.MONGODB_URL ? { url: e.MONGODB_URL, db: e.MONGODB_DB } : undefined,
-    kafka: e.KAFKA_BROKERS ? { brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()), client_id: e.KAFKA_CLIENT_ID } : undefined,
+    kafka: e.KAFKA_BROKERS
+      ? {
+          brokers: e.KAFKA_BROKERS.split(',').map((b) => b.trim()),
+          client_id: e.KAFKA_CLIENT_ID,
+          topic_partitions: e.KAFKA_TOPIC_PARTITIONS,
+          replication_factor: e.KAFKA_REPLICATION_FACTOR,
+        }
+      : undefined,
     jwt_secret: e.JWT_SECRET,
     access_ttl_seconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refresh_ttl_seconds: e.REFRESH_TOKEN_TTL_SECONDS,

@@ -14,6 +14,15 @@ describe('configuration', () => {
     expect(config.eventstore_url).toBe('esdb://e:2113');
   });
 
+  it('creates Kafka topics with 3 partitions and replication factor 1 unless told otherwise', () => {
+    expect(loadConfig({ KAFKA_BROKERS: 'a:1' }).kafka).toMatchObject({ topic_partitions: 3, replication_factor: 1 });
+    expect(loadConfig({ KAFKA_BROKERS: 'a:1', KAFKA_TOPIC_PARTITIONS: '12', KAFKA_REPLICATION_FACTOR: '3' }).kafka).toMatchObject({
+      topic_partitions: 12,
+      replication_factor: 3,
+    });
+    expect(() => loadConfig({ KAFKA_TOPIC_PARTITIONS: '0', KAFKA_REPLICATION_FACTOR: 'two' })).toThrow(/KAFKA_TOPIC_PARTITIONS.*KAFKA_REPLICATION_FACTOR/);
+  });
+
   it('takes roles from arguments or JOBWISE_ROLES, and refuses unknown ones', () => {
     expect(loadConfig({}, ['api']).roles).toEqual(['api']);
     expect(loadConfig({ JOBWISE_ROLES: 'projector,relay' }).roles).toEqual(['projector', 'relay']);
