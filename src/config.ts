@@ -28,6 +28,8 @@ const EnvSchema = z.object({
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
   /** scrypt cost N (a power of two). Lower it only in tests. */
   SCRYPT_N: z.coerce.number().int().min(1024).default(2 ** 15),
+  /** How long a write waits for its read model before answering 202 instead of the new state. */
+  READ_YOUR_WRITES_TIMEOUT_MS: z.coerce.number().int().min(1).max(60_000).default(5000),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated roles to run in this process; default all of them. */
   JOBWISE_ROLES: optional,
@@ -47,6 +49,7 @@ export interface Config {
   access_ttl_seconds: number;
   refresh_ttl_seconds: number;
   scrypt_n: number;
+  read_your_writes_timeout_ms: number;
   log_level: string;
   roles: Role[];
 }
@@ -76,6 +79,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     access_ttl_seconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refresh_ttl_seconds: e.REFRESH_TOKEN_TTL_SECONDS,
     scrypt_n: e.SCRYPT_N,
+    read_your_writes_timeout_ms: e.READ_YOUR_WRITES_TIMEOUT_MS,
     log_level: e.LOG_LEVEL,
     roles: parseRoles(argv.length > 0 ? argv.join(',') : e.JOBWISE_ROLES),
   };

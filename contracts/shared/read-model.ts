@@ -35,6 +35,12 @@ export interface ReadModel<S extends z.ZodType = z.ZodType> {
 
 export const defineReadModel = <S extends z.ZodType>(name: string, schema: S): ReadModel<S> => ({ name, collection: name, schema });
 
+/** A document without the runner's bookkeeping: what a projection evolves and a query shows. */
+export function withoutBookkeeping<D extends ProjectedDoc>(doc: D): Unprojected<D> {
+  const { _id: _ignoredId, _applied: _ignoredApplied, _deleted: _ignoredDeleted, ...rest } = doc;
+  return rest;
+}
+
 /** Query-side filter that excludes tombstones. */
 export const live = (filter: Record<string, unknown> = {}) => ({ ...filter, _deleted: { $exists: false } });
 
@@ -45,3 +51,16 @@ export const PageQuery = z.object({
 
 export const page = <T extends z.ZodType>(item: T) =>
   z.object({ items: z.array(item), total: z.number().int(), limit: z.number().int(), offset: z.number().int() });
+
+/**
+ * The answer to a write whose read model did not catch up within the deadline: the write is
+ * stored (never retry it); `location` serves the result once the read model has it.
+ */
+export const WriteAccepted = z.object({
+  status: z.literal('accepted'),
+  detail: z.string(),
+  /** The version (ETag) of the written resource after the write. */
+  version: z.number().int().nonnegative(),
+  location: z.string().nullable(),
+});
+export type WriteAccepted = z.infer<typeof WriteAccepted>;

@@ -1,6 +1,7 @@
 import express, { Express, NextFunction, Request, RequestHandler, Response } from 'express';
+import { Clock } from '../shared/clock';
 import { Logger } from '../shared/logger';
-import { createAuthenticator } from './auth';
+import { AccessTokenVerifier, createAuthenticator } from './auth';
 import { AuthUser, commandContext, correlationId } from './context';
 import { errorHandler, notFound } from './errors';
 import { methodNotAllowed } from './method-not-allowed';
@@ -11,7 +12,8 @@ export interface AppOptions {
   routes: RouteSpec[];
   /** Extra handlers mounted before the API routes (health, docs). */
   mount?: (app: Express) => void;
-  jwt_secret: string;
+  verifier: AccessTokenVerifier;
+  clock: Clock;
   logger: Logger;
 }
 
@@ -26,10 +28,10 @@ export function createApp(options: AppOptions): Express {
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
   options.mount?.(app);
 
-  const authenticate = createAuthenticator(options.jwt_secret);
+  const authenticate = createAuthenticator(options.verifier);
   for (const spec of options.routes) {
     const handlers: RequestHandler[] = spec.auth === false ? [] : [authenticate];
-    app[spec.method](spec.path, ...handlers, handle(spec));
+    app[spec.method](spec.path, ...handlers, handle(spec, options.clock));
   }
   app.use(methodNotAllowed(options.routes));
   app.use(notFound);
@@ -37,7 +39,7 @@ export function createApp(options: AppOptions): Express {
   return app;
 }
 
-function handle(spec: RouteSpec): RequestHandler {
+function handle(spec: RouteSpec, clock: Clock): RequestHandler {
   return async (req: Request, res: Response) => {
     const input = parseRequest([
       { location: 'params', schema: spec.params, value: req.params },
@@ -48,7 +50,7 @@ function handle(spec: RouteSpec): RequestHandler {
     const result = await spec.handler({
       ...input,
       user: user as AuthUser,
-      context: commandContext(req, user),
+      context: commandContext(req, user, clock.now()),
       header: (name) => req.header(name),
     });
     if (result.headers) res.set(result.headers);

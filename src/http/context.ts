@@ -18,11 +18,11 @@ export function correlationId(req: Request): string {
   return sent && /^[\w.:-]{1,100}$/.test(sent) ? sent : randomUUID();
 }
 
-export function commandContext(req: Request, user: AuthUser | null): CommandContext {
+export function commandContext(req: Request, user: AuthUser | null, now: Date): CommandContext {
   return {
     correlation_id: (req as Request & { correlation_id?: string }).correlation_id ?? correlationId(req),
     causation_id: null,
     actor: user?.id ?? null,
-    now: new Date().toISOString(),
+    now: now.toISOString(),
   };
 }

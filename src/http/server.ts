@@ -1,38 +1,38 @@
-import { Container } from 'inversify';
 import { Express } from 'express';
-import { ProjectionRunner } from '../projector/projection-runner';
-import { EventRelay } from '../relay';
+import { Clock } from '../shared/clock';
 import { Logger } from '../shared/logger';
-import { TOKENS } from '../container-tokens';
 import { createApp } from './app';
+import { AccessTokenVerifier } from './auth';
 import { mountDocs } from './docs';
-import { mountHealth } from './health';
+import { HealthDeps, mountHealth } from './health';
 import { openApiDocument } from './openapi';
 import { RouteSpec } from './route';
 
+export interface HttpAppDeps {
+  /** The API's routes; none in a process without the `api` role. */
+  routes: RouteSpec[];
+  verifier: AccessTokenVerifier;
+  clock: Clock;
+  logger: Logger;
+  health: HealthDeps;
+}
+
 /**
- * The HTTP application, assembled from the container. A process with the `api` role serves
- * the whole API; any other process serves only /health and /health/detailed, so that
- * projector and relay processes can be health-checked too.
+ * The HTTP application. A process with the `api` role serves the whole API and its docs; any
+ * other process serves only /health and /health/detailed, so that projector and relay
+ * processes can be health-checked too.
  */
-export function buildHttpApp(container: Container, options: { api: boolean }): Express {
-  const routes = options.api ? container.get<RouteSpec[]>(TOKENS.Routes) : [];
-  const runners = container.get<ProjectionRunner[]>(TOKENS.ProjectionRunners);
+export function buildHttpApp(deps: HttpAppDeps): Express {
+  const { routes } = deps;
   let document: Record<string, unknown> | null = null;
   return createApp({
     routes,
-    jwt_secret: container.get<string>(TOKENS.JwtSecret),
-    logger: container.get<Logger>(TOKENS.Logger),
+    verifier: deps.verifier,
+    clock: deps.clock,
+    logger: deps.logger,
     mount(app) {
-      mountHealth(app, {
-        events: container.get(TOKENS.EventStore),
-        readStore: container.get(TOKENS.ReadStore),
-        bus: container.get(TOKENS.Bus),
-        readModels: container.get(TOKENS.ReadModels),
-        projectors: () => runners.map((r) => r.snapshot()),
-        relay: () => (container.isBound(TOKENS.Relay) ? container.get<EventRelay>(TOKENS.Relay).snapshot() : null),
-      });
-      if (options.api) mountDocs(app, () => (document ??= openApiDocument(routes, { title: 'JobWise API', version: '1.0.0' })));
+      mountHealth(app, deps.health);
+      if (routes.length > 0) mountDocs(app, () => (document ??= openApiDocument(routes, { title: 'JobWise API', version: '1.0.0' })));
     },
   });
 }

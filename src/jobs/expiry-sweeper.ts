@@ -6,7 +6,9 @@ import { live } from '../../contracts/shared/read-model';
 import { ReadStore } from '../read-store/port';
 import { Logger } from '../shared/logger';
 import { todayOf } from './expiry';
-import { JobCommands } from './service';
+import { Clock } from '../shared/clock';
+import { CommandHandler } from '../shared/command-handler';
+import { jobAggregate } from './job-aggregate';
 
 export const SWEEP_INTERVAL_MS = 60_000;
 
@@ -20,10 +22,10 @@ export class ExpirySweeper {
   private running: Promise<number> | null = null;
 
   constructor(
-    private readonly commands: JobCommands,
+    private readonly commands: CommandHandler,
     private readonly readStore: ReadStore,
     private readonly logger: Logger,
-    private readonly clock: () => Date = () => new Date(),
+    private readonly clock: Clock,
   ) {}
 
   start(interval_ms = SWEEP_INTERVAL_MS): void {
@@ -46,7 +48,7 @@ export class ExpirySweeper {
   }
 
   private async sweepOnce(): Promise<number> {
-    const now = this.clock().toISOString();
+    const now = this.clock.now().toISOString();
     const context = { correlation_id: `job-expiry-${randomUUID()}`, causation_id: null, actor: EXPIRY_ACTOR, now };
     let expired = 0;
     try {
@@ -54,7 +56,7 @@ export class ExpirySweeper {
         .collection<JobDocument>(JobsReadModel.collection)
         .find(live({ status: 'active', expires_date: { $ne: null, $lt: todayOf(now) } }));
       for (const job of overdue) {
-        const result = await this.commands.expire(job.id, context);
+        const result = await this.commands.handle(jobAggregate, { type: 'ExpireJob', job_id: job.id, actor: EXPIRY_ACTOR, now }, context);
         if (result.events.length > 0) expired++;
       }
       if (expired > 0) this.logger.info({ expired }, 'expired overdue jobs');

@@ -2,11 +2,15 @@ import { JobCreateRequest, JobSearchQuery, JobStatusRequest, JobUpdateRequest } 
 import { KeywordAnalysis } from '../../contracts/jobs/keyword-analysis';
 import { JobPage, JobView } from '../../contracts/jobs/read-model';
 import { JobsReadModel } from '../../contracts/jobs/read-model';
+import { randomUUID } from 'node:crypto';
+import { acceptedResponse, afterWrite } from '../http/after-write';
+import { analyzeJob } from '../keywords';
+import { jobAggregate } from './job-aggregate';
 import { etag, ifMatchVersion } from '../http/etag';
 import { errorResponses } from '../http/openapi-responses';
 import { IdParams, route, RouteSpec } from '../http/route';
 import { todayOf } from './expiry';
-import { JOBS_BASE as BASE, JobRouteDeps, viewResult, written } from './route-deps';
+import { JOBS_BASE as BASE, JobRouteDeps, viewResult, written } from './job-route-deps';
 import { toolRoutes } from './tool-routes';
 
 const tag = 'Jobs';
@@ -46,11 +50,13 @@ export function jobRoutes(deps: JobRouteDeps): RouteSpec[] {
       tag,
       summary: 'Create a job of your own (a draft unless `status` is active); it is analysed at once',
       body: JobCreateRequest,
-      responses: { 201: { description: 'Created', schema: JobView }, ...errorResponses(400, 401, 409) },
+      responses: { 201: { description: 'Created', schema: JobView }, ...acceptedResponse, ...errorResponses(400, 401, 409) },
       async handler({ body, user, context }) {
         const { status, ...content } = body;
-        const { job_id, result } = await deps.commands.create(content, { source: 'user_created', status }, { ...context, actor: user.id });
-        return viewResult(201, await written(deps, job_id, user.id, result.position, context.now));
+        const job_id = randomUUID();
+        const request = { type: 'CreateJob', job_id, actor: user.id, now: context.now, source: 'user_created', status, content } as const;
+        const result = await deps.commands.handle(jobAggregate, request, context);
+        return written(deps, job_id, user.id, result, context.now, (view) => viewResult(201, view));
       },
     }),
     route({
@@ -71,10 +77,11 @@ export function jobRoutes(deps: JobRouteDeps): RouteSpec[] {
       summary: 'Replace the content of your job (honours If-Match); it is re-analysed',
       params: IdParams,
       body: JobUpdateRequest,
-      responses: { 200: { description: 'Updated', schema: JobView }, ...errorResponses(400, 401, 403, 404, 412) },
+      responses: { 200: { description: 'Updated', schema: JobView }, ...acceptedResponse, ...errorResponses(400, 401, 403, 404, 412) },
       async handler({ params, body, user, context, header }) {
-        const result = await deps.commands.update(params.id, body, { ...context, actor: user.id }, ifMatchVersion(header('if-match')));
-        return viewResult(200, await written(deps, params.id, user.id, result.position, context.now));
+        const request = { type: 'UpdateJob', job_id: params.id, actor: user.id, now: context.now, content: body } as const;
+        const result = await deps.commands.handle(jobAggregate, request, context, { expected_version: ifMatchVersion(header('if-match')) });
+        return written(deps, params.id, user.id, result, context.now);
       },
     }),
     route({
@@ -83,11 +90,11 @@ export function jobRoutes(deps: JobRouteDeps): RouteSpec[] {
       tag,
       summary: 'Delete your job (honours If-Match)',
       params: IdParams,
-      responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 403, 404, 412) },
+      responses: { 204: { description: 'Deleted' }, ...acceptedResponse, ...errorResponses(400, 401, 403, 404, 412) },
       async handler({ params, user, context, header }) {
-        const result = await deps.commands.delete(params.id, { ...context, actor: user.id }, ifMatchVersion(header('if-match')));
-        if (result.position) await deps.waiter.waitFor(JobsReadModel.name, result.position);
-        return { status: 204 };
+        const request = { type: 'DeleteJob', job_id: params.id, actor: user.id, now: context.now } as const;
+        const result = await deps.commands.handle(jobAggregate, request, context, { expected_version: ifMatchVersion(header('if-match')) });
+        return afterWrite({ waiter: deps.waiter, readModel: JobsReadModel.name, written: result, location: null, respond: async () => ({ status: 204 }) });
       },
     }),
     route({
@@ -97,10 +104,11 @@ export function jobRoutes(deps: JobRouteDeps): RouteSpec[] {
       summary: 'Change the status of your job: draft→active|archived, active→archived, archived→active, expired→archived',
       params: IdParams,
       body: JobStatusRequest,
-      responses: { 200: { description: 'The job with its new status', schema: JobView }, ...errorResponses(400, 401, 403, 404, 409, 412) },
+      responses: { 200: { description: 'The job with its new status', schema: JobView }, ...acceptedResponse, ...errorResponses(400, 401, 403, 404, 409, 412) },
       async handler({ params, body, user, context, header }) {
-        const result = await deps.commands.changeStatus(params.id, body.status, { ...context, actor: user.id }, ifMatchVersion(header('if-match')));
-        return viewResult(200, await written(deps, params.id, user.id, result.position, context.now));
+        const request = { type: 'ChangeJobStatus', job_id: params.id, actor: user.id, now: context.now, status: body.status } as const;
+        const result = await deps.commands.handle(jobAggregate, request, context, { expected_version: ifMatchVersion(header('if-match')) });
+        return written(deps, params.id, user.id, result, context.now);
       },
     }),
     route({
@@ -109,11 +117,15 @@ export function jobRoutes(deps: JobRouteDeps): RouteSpec[] {
       tag,
       summary: "Extract the job's keywords and requirements (static jobs: the analysis made when the catalogue was loaded)",
       params: IdParams,
-      responses: { 200: { description: 'The keyword analysis now on the job', schema: KeywordAnalysis }, ...errorResponses(400, 401, 404) },
+      responses: { 200: { description: 'The keyword analysis now on the job', schema: KeywordAnalysis }, ...acceptedResponse, ...errorResponses(400, 401, 404) },
       async handler({ params, user, context }) {
-        const { result, analysis } = await deps.commands.analyze(params.id, { ...context, actor: user.id });
-        const view = await written(deps, params.id, user.id, result.position, context.now);
-        return { status: 200, body: view.analysis ?? analysis, headers: { ETag: etag(view.version) } };
+        const request = { type: 'AnalyzeJob', job_id: params.id, actor: user.id, now: context.now } as const;
+        const result = await deps.commands.handle(jobAggregate, request, context);
+        return written(deps, params.id, user.id, result, context.now, (view) => ({
+          status: 200,
+          body: view.analysis ?? analyzeJob(view),
+          headers: { ETag: etag(view.version) },
+        }));
       },
     }),
   ];

@@ -1,5 +1,6 @@
 import { JobSearchQuery } from '../../contracts/jobs/http';
 import { JobDocument, JobPage, JobView } from '../../contracts/jobs/read-model';
+import { withoutBookkeeping } from '../../contracts/shared/read-model';
 import { JobsReadModel } from '../../contracts/jobs/read-model';
 import { Filter, ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
@@ -11,8 +12,7 @@ const notFound = () => new DomainError('JOB.NOT_FOUND', 'Job not found');
 
 /** The public view of a document, with the status in effect `today`. */
 export function toView(doc: JobDocument, today: string): JobView {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { _id, _applied, _deleted, search_terms, content_hash, ...view } = doc;
+  const { search_terms: _terms, content_hash: _hash, ...view } = withoutBookkeeping(doc);
   return { ...view, status: effectiveStatus(doc, today) };
 }
 

@@ -6,7 +6,10 @@ import { route, RouteSpec } from '../http/route';
 import { DomainError } from '../shared/errors';
 import { convertText, fromImportDocument, jobTemplate, validateJob } from '../job-conversion';
 import { todayOf } from './expiry';
-import { JOBS_BASE as BASE, JobRouteDeps, viewResult, written } from './route-deps';
+import { JOBS_BASE as BASE, JobRouteDeps, viewResult, written } from './job-route-deps';
+import { jobAggregate } from './job-aggregate';
+import { acceptedResponse } from '../http/after-write';
+import { randomUUID } from 'node:crypto';
 
 const tag = 'Job tools';
 
@@ -54,11 +57,13 @@ export function toolRoutes(deps: JobRouteDeps): RouteSpec[] {
       tag,
       summary: 'Create a draft job of your own from our template JSON or a JSON Resume job document',
       body: AnyDocument,
-      responses: { 201: { description: 'Imported', schema: JobView }, ...errorResponses(400, 401) },
+      responses: { 201: { description: 'Imported', schema: JobView }, ...acceptedResponse, ...errorResponses(400, 401) },
       async handler({ body, user, context }) {
         const content = importedContent(body);
-        const { job_id, result } = await deps.commands.create(content, { source: 'imported', status: 'draft' }, { ...context, actor: user.id });
-        return viewResult(201, await written(deps, job_id, user.id, result.position, context.now));
+        const job_id = randomUUID();
+        const request = { type: 'CreateJob', job_id, actor: user.id, now: context.now, source: 'imported', status: 'draft', content } as const;
+        const result = await deps.commands.handle(jobAggregate, request, context);
+        return written(deps, job_id, user.id, result, context.now, (view) => viewResult(201, view));
       },
     }),
   ];

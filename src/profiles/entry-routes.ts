@@ -13,7 +13,9 @@ import { ProfileView } from '../../contracts/profiles/read-model';
 import { etag, ifMatchVersion } from '../http/etag';
 import { errorResponses } from '../http/openapi-responses';
 import { route, RouteSpec } from '../http/route';
-import { ProfileRouteDeps, written } from './route-deps';
+import { acceptedResponse } from '../http/after-write';
+import { profileAggregate } from './profile-aggregate';
+import { ProfileRouteDeps, written } from './profile-route-deps';
 
 /**
  * Experiences, education and projects share one shape of routes:
@@ -78,17 +80,16 @@ export function entryRoutes(deps: ProfileRouteDeps): RouteSpec[] {
         summary: `Add a ${kind.label}`,
         params: ProfileParams,
         body: kind.input,
-        responses: { 201: { description: 'Added', schema: kind.entity }, ...errorResponses(400, 401, 404, 412) },
+        responses: { 201: { description: 'Added', schema: kind.entity }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
         async handler({ params, body, user, context, header }) {
           const entry = { ...(body as object), id: randomUUID() };
           const base = { profile_id: params.id, actor: user.id, now: context.now };
-          const result = await deps.commands.execute(kind.add(base, entry), context, ifMatchVersion(header('if-match')));
-          const view = await written(deps, params.id, user.id, result.position);
-          return {
+          const result = await deps.commands.handle(profileAggregate, kind.add(base, entry), context, { expected_version: ifMatchVersion(header('if-match')) });
+          return written(deps, params.id, user.id, result, (view) => ({
             status: 201,
             body: entryOf(view, kind.segment, entry.id),
             headers: { ETag: etag(view.version), Location: `/api/v1/profiles/${params.id}/${kind.segment}/${entry.id}` },
-          };
+          }));
         },
       }),
       route({
@@ -98,13 +99,16 @@ export function entryRoutes(deps: ProfileRouteDeps): RouteSpec[] {
         summary: `Replace a ${kind.label}`,
         params: EntryParams,
         body: kind.input,
-        responses: { 200: { description: 'Replaced', schema: kind.entity }, ...errorResponses(400, 401, 404, 412) },
+        responses: { 200: { description: 'Replaced', schema: kind.entity }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
         async handler({ params, body, user, context, header }) {
           const entry = { ...(body as object), id: params.entry_id };
           const base = { profile_id: params.id, actor: user.id, now: context.now };
-          const result = await deps.commands.execute(kind.update(base, entry), context, ifMatchVersion(header('if-match')));
-          const view = await written(deps, params.id, user.id, result.position);
-          return { status: 200, body: entryOf(view, kind.segment, entry.id), headers: { ETag: etag(view.version) } };
+          const result = await deps.commands.handle(profileAggregate, kind.update(base, entry), context, { expected_version: ifMatchVersion(header('if-match')) });
+          return written(deps, params.id, user.id, result, (view) => ({
+            status: 200,
+            body: entryOf(view, kind.segment, entry.id),
+            headers: { ETag: etag(view.version) },
+          }));
         },
       }),
       route({
@@ -113,12 +117,11 @@ export function entryRoutes(deps: ProfileRouteDeps): RouteSpec[] {
         tag,
         summary: `Remove a ${kind.label}`,
         params: EntryParams,
-        responses: { 204: { description: 'Removed' }, ...errorResponses(400, 401, 404, 412) },
+        responses: { 204: { description: 'Removed' }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
         async handler({ params, user, context, header }) {
           const base = { profile_id: params.id, actor: user.id, now: context.now };
-          const result = await deps.commands.execute(kind.remove(base, params.entry_id), context, ifMatchVersion(header('if-match')));
-          const view = await written(deps, params.id, user.id, result.position);
-          return { status: 204, headers: { ETag: etag(view.version) } };
+          const result = await deps.commands.handle(profileAggregate, kind.remove(base, params.entry_id), context, { expected_version: ifMatchVersion(header('if-match')) });
+          return written(deps, params.id, user.id, result, (view) => ({ status: 204, headers: { ETag: etag(view.version) } }));
         },
       }),
     ];

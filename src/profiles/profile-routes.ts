@@ -1,23 +1,19 @@
 import { ProfileAnalytics, ProfileSummary, ProfileView } from '../../contracts/profiles/read-model';
 import { ProfileCreateRequest, ProfileUpdateRequest, SkillsRequest } from '../../contracts/profiles/requests';
 import { SkillsSchema } from '../../contracts/profiles/entities';
-import { ProfilesReadModel } from '../../contracts/profiles/read-model';
+import { acceptedResponse, afterWrite } from '../http/after-write';
 import { etag, ifMatchVersion } from '../http/etag';
 import { IdParams, route, RouteSpec } from '../http/route';
 import { entryRoutes } from './entry-routes';
-import { ProfileRouteDeps, written } from './route-deps';
+import { ProfilesReadModel } from '../../contracts/profiles/read-model';
+import { profileAggregate } from './profile-aggregate';
+import { createProfile, deleteProfile } from './profile-lifecycle';
+import { PROFILES_BASE as BASE, ProfileRouteDeps, viewResult, written } from './profile-route-deps';
 import { profileAnalytics } from './analytics';
 import { profileSummary } from './summary';
 import { errorResponses } from '../http/openapi-responses';
 
-const BASE = '/api/v1/profiles';
 const tag = 'Profiles';
-
-const viewResult = (status: number, view: ProfileView) => ({
-  status,
-  body: view,
-  headers: { ETag: etag(view.version), Location: `${BASE}/${view.id}` },
-});
 
 export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
   return [
@@ -27,10 +23,10 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
       tag,
       summary: 'Create your master profile (one per user)',
       body: ProfileCreateRequest,
-      responses: { 201: { description: 'Created', schema: ProfileView }, ...errorResponses(400, 401, 409) },
+      responses: { 201: { description: 'Created', schema: ProfileView }, ...acceptedResponse, ...errorResponses(400, 401, 409) },
       async handler({ body, user, context }) {
-        const { profile_id, result } = await deps.commands.create(body, { ...context, actor: user.id });
-        return viewResult(201, await written(deps, profile_id, user.id, result.position));
+        const { profile_id, result } = await createProfile(deps.commands, body, { ...context, actor: user.id });
+        return written(deps, profile_id, user.id, result, (view) => viewResult(201, view));
       },
     }),
     route({
@@ -61,14 +57,15 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
       summary: 'Replace personal info, summary and/or skills (honours If-Match)',
       params: IdParams,
       body: ProfileUpdateRequest,
-      responses: { 200: { description: 'Updated', schema: ProfileView }, ...errorResponses(400, 401, 404, 412) },
+      responses: { 200: { description: 'Updated', schema: ProfileView }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
       async handler({ params, body, user, context, header }) {
-        const result = await deps.commands.execute(
+        const result = await deps.commands.handle(
+          profileAggregate,
           { type: 'UpdateProfile', profile_id: params.id, actor: user.id, now: context.now, ...body },
           context,
-          ifMatchVersion(header('if-match')),
+          { expected_version: ifMatchVersion(header('if-match')) },
         );
-        return viewResult(200, await written(deps, params.id, user.id, result.position));
+        return written(deps, params.id, user.id, result);
       },
     }),
     route({
@@ -77,11 +74,10 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
       tag,
       summary: 'Delete your profile (honours If-Match)',
       params: IdParams,
-      responses: { 204: { description: 'Deleted' }, ...errorResponses(400, 401, 404, 412) },
+      responses: { 204: { description: 'Deleted' }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
       async handler({ params, user, context, header }) {
-        const result = await deps.commands.delete(params.id, { ...context, actor: user.id }, ifMatchVersion(header('if-match')));
-        if (result.position) await deps.waiter.waitFor(ProfilesReadModel.name, result.position);
-        return { status: 204 };
+        const result = await deleteProfile(deps.commands, params.id, { ...context, actor: user.id }, ifMatchVersion(header('if-match')));
+        return afterWrite({ waiter: deps.waiter, readModel: ProfilesReadModel.name, written: result, location: null, respond: async () => ({ status: 204 }) });
       },
     }),
     route({
@@ -91,15 +87,15 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
       summary: 'Replace your skills',
       params: IdParams,
       body: SkillsRequest,
-      responses: { 200: { description: 'The skills now on the profile', schema: SkillsSchema }, ...errorResponses(400, 401, 404, 412) },
+      responses: { 200: { description: 'The skills now on the profile', schema: SkillsSchema }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
       async handler({ params, body, user, context, header }) {
-        const result = await deps.commands.execute(
+        const result = await deps.commands.handle(
+          profileAggregate,
           { type: 'ReplaceSkills', profile_id: params.id, actor: user.id, now: context.now, skills: body },
           context,
-          ifMatchVersion(header('if-match')),
+          { expected_version: ifMatchVersion(header('if-match')) },
         );
-        const view = await written(deps, params.id, user.id, result.position);
-        return { status: 200, body: view.skills, headers: { ETag: etag(view.version) } };
+        return written(deps, params.id, user.id, result, (view) => ({ status: 200, body: view.skills, headers: { ETag: etag(view.version) } }));
       },
     }),
     ...entryRoutes(deps),

@@ -1,5 +1,5 @@
 import { ProfileDocument, ProfileView } from '../../contracts/profiles/read-model';
-import { live } from '../../contracts/shared/read-model';
+import { live, withoutBookkeeping } from '../../contracts/shared/read-model';
 import { ProfilesReadModel } from '../../contracts/profiles/read-model';
 import { ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
@@ -7,9 +7,7 @@ import { DomainError } from '../shared/errors';
 const notFound = () => new DomainError('PROFILE.NOT_FOUND', 'Profile not found');
 
 export function toView(doc: ProfileDocument): ProfileView {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
-  const { _id, _applied, _deleted, ...view } = doc;
-  return view;
+  return withoutBookkeeping(doc);
 }
 
 /** Reads of the `profiles_v1` read model, always scoped to the caller. */

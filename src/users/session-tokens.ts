@@ -49,6 +49,16 @@ export class TokenService {
     return new Date(now.getTime() + this.settings.refresh_ttl_seconds * 1000).toISOString();
   }
 
+  /** The user of a valid, unexpired access token (never a refresh token), or null. */
+  verifyAccess(token: string): { id: string; roles: Role[]; session_id: string } | null {
+    try {
+      const claims = accessClaimsFrom(jwt.verify(token, this.key, { algorithms: [ALGORITHM] }) as Record<string, unknown>);
+      return claims ? { id: claims.sub, roles: claims.roles, session_id: claims.fam } : null;
+    } catch {
+      return null;
+    }
+  }
+
   /** The claims of a valid, unexpired refresh token, or null. */
   verifyRefresh(token: string): RefreshClaims | null {
     try {
@@ -63,8 +73,8 @@ export class TokenService {
   }
 }
 
-/** Accepts only access tokens; used by the passport strategy. */
-export function accessClaimsFrom(payload: Record<string, unknown>): AccessClaims | null {
+/** Accepts only access tokens. */
+function accessClaimsFrom(payload: Record<string, unknown>): AccessClaims | null {
   if (payload.typ !== 'access' || typeof payload.sub !== 'string' || typeof payload.fam !== 'string') return null;
   return { sub: payload.sub, fam: payload.fam, roles: (payload.roles as Role[]) ?? [] };
 }

@@ -5,7 +5,8 @@ import { errorResponses } from '../http/openapi-responses';
 import { route, RouteSpec } from '../http/route';
 import { ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
-import { AuthService } from './service';
+import { afterWrite } from '../http/after-write';
+import { AuthService } from './accounts';
 import { TokenService } from './session-tokens';
 
 export interface UserRouteDeps {
@@ -28,11 +29,21 @@ export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
       auth: false,
       summary: 'Create an account; answers with a session',
       body: RegisterRequest,
-      responses: { 201: { description: 'Registered', schema: AuthResponse }, ...errorResponses(400, 409) },
+      responses: {
+        201: { description: 'Registered', schema: AuthResponse },
+        202: { description: 'Registered, with a session; `GET /auth/me` lags behind for a moment (do not register again)', schema: AuthResponse },
+        ...errorResponses(400, 409),
+      },
       async handler({ body, context }) {
-        const { session, position } = await deps.auth.register(body, context);
-        if (position) await deps.waiter.waitFor(UsersReadModel.name, position);
-        return { status: 201, body: session };
+        const { session, written } = await deps.auth.register(body, context);
+        return afterWrite({
+          waiter: deps.waiter,
+          readModel: UsersReadModel.name,
+          written,
+          location: `${BASE}/me`,
+          acceptedBody: session,
+          respond: async () => ({ status: 201, body: session }),
+        });
       },
     }),
     route({

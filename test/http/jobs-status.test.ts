@@ -1,9 +1,12 @@
+import { randomUUID } from 'node:crypto';
 import { EXPIRY_ACTOR } from '../../contracts/jobs/commands';
-import { jobsProjection } from '../../projections/jobs';
+import { JobsReadModel } from '../../contracts/jobs/read-model';
 import { ProjectionWaiter } from '../../src/read-store/read-your-writes';
 import { EventStore } from '../../src/event-store/port';
 import { ExpirySweeper } from '../../src/jobs/expiry-sweeper';
-import { JobCommands } from '../../src/jobs/service';
+import { jobAggregate } from '../../src/jobs/job-aggregate';
+import { CommandHandler } from '../../src/shared/command-handler';
+import { ManualClock, systemClock } from '../../src/shared/clock';
 import { ReadStore } from '../../src/read-store/port';
 import { silentLogger } from '../../src/shared/logger';
 import { TOKENS } from '../../src/container-tokens';
@@ -33,8 +36,10 @@ const setStatus = (user: Session, id: string, status: string) => t.http.put(`${B
 async function overdueJob(user: Session) {
   const content = jobContent({ posted_date: dateIn(-5), expires_date: dateIn(-1) });
   const context = { correlation_id: 'test', causation_id: null, actor: user.user_id, now: new Date(Date.now() - 3 * DAY).toISOString() };
-  const { job_id, result } = await get<JobCommands>(TOKENS.JobCommands).create(content, { source: 'user_created', status: 'active' }, context);
-  await get<ProjectionWaiter>(TOKENS.ProjectionWaiter).waitFor(jobsProjection.name, result.position!);
+  const job_id = randomUUID();
+  const request = { type: 'CreateJob', job_id, actor: user.user_id, now: context.now, source: 'user_created', status: 'active', content } as const;
+  const result = await get<CommandHandler>(TOKENS.CommandHandler).handle(jobAggregate, request, context);
+  await get<ProjectionWaiter>(TOKENS.ProjectionWaiter).waitFor(JobsReadModel.name, result.position!);
   return job_id;
 }
 
@@ -117,7 +122,7 @@ describe('expiry', () => {
     const user = await t.register();
     const id = await overdueJob(user);
     const before = (await t.http.get(`${BASE}/${id}`).set(user.auth)).body.version;
-    const sweeper = get<ExpirySweeper>(TOKENS.JobExpirySweeper);
+    const sweeper = new ExpirySweeper(get(TOKENS.CommandHandler), get<ReadStore>(TOKENS.ReadStore), silentLogger(), systemClock);
     expect(await sweeper.sweep()).toBeGreaterThanOrEqual(1);
     await sweeper.sweep();
     expect((await eventsOf(id)).filter((e) => e.type === 'JobExpired')).toEqual([{ type: 'JobExpired', actor: EXPIRY_ACTOR }]);
@@ -128,11 +133,12 @@ describe('expiry', () => {
   it('the sweeper decides with its own clock: a job due tomorrow expires when the clock says it is two days later', async () => {
     const user = await t.register();
     const job = await createJob(user, jobBody({ status: 'active', expires_date: dateIn(1) }));
-    const inTwoDays = new ExpirySweeper(get(TOKENS.JobCommands), get<ReadStore>(TOKENS.ReadStore), silentLogger(), () => new Date(Date.now() + 2 * DAY));
-    const today = new ExpirySweeper(get(TOKENS.JobCommands), get<ReadStore>(TOKENS.ReadStore), silentLogger());
-    await today.sweep();
+    const clock = new ManualClock(new Date());
+    const sweeper = new ExpirySweeper(get(TOKENS.CommandHandler), get<ReadStore>(TOKENS.ReadStore), silentLogger(), clock);
+    await sweeper.sweep();
     expect((await eventsOf(job.id)).map((e) => e.type)).not.toContain('JobExpired');
-    await inTwoDays.sweep();
+    clock.advance(2 * DAY);
+    await sweeper.sweep();
     expect((await eventsOf(job.id)).map((e) => e.type)).toContain('JobExpired');
   });
 

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import request from 'supertest';
-import { RunningApp, startApp } from '../../src/app-process';
+import { RunningApp, startApp, StartOptions } from '../../src/app-process';
 import { loadConfig } from '../../src/config';
 import { silentLogger } from '../../src/shared/logger';
 import { uniqueEmail } from './fixtures';
@@ -33,13 +33,14 @@ export async function startTestApp(
   env: Record<string, string> = {},
   data_dir?: string,
   roles: string[] = ['api', 'projector'],
+  options: StartOptions = {},
 ): Promise<TestApp> {
   const dir = data_dir ?? mkdtempSync(join(tmpdir(), 'jobwise-test-'));
   const config = loadConfig(
     { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'test-secret-of-sufficient-length', ...env },
     roles,
   );
-  const app = await startApp(config, silentLogger());
+  const app = await startApp(config, silentLogger(), options);
   const http = request(app.server);
   return {
     app,

@@ -6,7 +6,7 @@ import { openEmbeddedEventStore } from '../../../../src/event-store/embedded';
 import { EventStore } from '../../../../src/event-store/port';
 import { CatalogueJob, contentHash, loadStaticCatalogue, staticJobId } from '../../../../src/jobs/catalogue/catalogue';
 import { syncCatalogue } from '../../../../src/jobs/catalogue-sync';
-import { JobCommands } from '../../../../src/jobs/service';
+import { CommandHandler } from '../../../../src/shared/command-handler';
 
 const now = '2026-11-24T10:00:00.000Z';
 const catalogue = loadStaticCatalogue();
@@ -26,7 +26,7 @@ afterEach(async () => {
 async function restart() {
   await store.close();
   store = await openEmbeddedEventStore(dir);
-  return new JobCommands(store);
+  return new CommandHandler(store);
 }
 
 const streamOf = async (catalogue_id: string) =>
@@ -34,7 +34,7 @@ const streamOf = async (catalogue_id: string) =>
 
 describe('loading the static catalogue', () => {
   it('given an empty store, when synced, then every entry becomes a static job, created and analysed by system:catalogue', async () => {
-    const report = await syncCatalogue(new JobCommands(store), catalogue, now);
+    const report = await syncCatalogue(new CommandHandler(store), catalogue, now);
     expect(report).toMatchObject({ entries: catalogue.length, changed: catalogue.length });
     expect(report.position).toBe(await store.headPosition());
     expect(await streamOf('static-001')).toEqual([
@@ -46,7 +46,7 @@ describe('loading the static catalogue', () => {
   });
 
   it('given a synced store, when the process restarts and syncs again, then nothing is appended', async () => {
-    await syncCatalogue(new JobCommands(store), catalogue, now);
+    await syncCatalogue(new CommandHandler(store), catalogue, now);
     const head = await store.headPosition();
     const commands = await restart();
     const started = Date.now();
@@ -57,7 +57,7 @@ describe('loading the static catalogue', () => {
   });
 
   it('given a changed entry, when synced, then only that job is updated and re-analysed', async () => {
-    await syncCatalogue(new JobCommands(store), catalogue, now);
+    await syncCatalogue(new CommandHandler(store), catalogue, now);
     const edited: CatalogueJob[] = catalogue.map((job) => {
       if (job.catalogue_id !== 'static-002') return job;
       const content = { ...job.content, title: 'Senior Frontend Developer (React)' };

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { AuthResponse } from '../../contracts/users/http';
-import { UserCommand } from '../../contracts/users/commands';
-import { EventStore } from '../event-store/port';
 import { readClaim, takeClaim } from '../shared/claims';
-import { CommandContext, handleCommand, loadAggregate } from '../shared/command-handler';
+import { CommandContext, CommandHandler } from '../shared/command-handler';
 import { DomainError } from '../shared/errors';
 import { ID_NAMESPACES, uuidV5 } from '../shared/ids';
 import { streamName } from '../shared/streams';
-import { userDecider, UserState } from './user-decider';
+import { userAggregate } from './user-aggregate';
+import { UserState } from './user-decider';
 import { hashPassword, ScryptCost, verifyPassword } from './passwords';
 import { TokenService } from './session-tokens';
 
@@ -17,45 +16,48 @@ export const emailClaimStream = (email: string) => streamName('useremail', uuidV
 
 const invalidCredentials = () => new DomainError('AUTH.INVALID_CREDENTIALS', 'E-mail or password is incorrect');
 
-/** Accounts: registration, sessions with rotating refresh tokens. Users live on `user-<uuid>` streams. */
+/**
+ * Accounts: registration (with the e-mail claim), password checks, and sessions with rotating
+ * refresh tokens. Hashing, claims and token signing happen here; deciding is the user decider's.
+ */
 export class AuthService {
   /** Hash compared against when the e-mail is unknown, so both failures take the same time. */
   private readonly decoyHash: Promise<string>;
 
   constructor(
-    private readonly store: EventStore,
+    private readonly commands: CommandHandler,
     private readonly tokens: TokenService,
     private readonly scryptCost: ScryptCost,
   ) {
     this.decoyHash = hashPassword(randomUUID(), scryptCost);
   }
 
-  /** Registers and starts a session; `position` is that of the registration event (for read-your-writes). */
+  /** Registers and starts a session; `written` locates the registration (for read-your-writes). */
   async register(
     input: { email: string; password: string; full_name: string },
     context: CommandContext,
-  ): Promise<{ session: AuthResponse; position: string | null }> {
+  ): Promise<{ session: AuthResponse; written: { position: string | null; version: number } }> {
     const user_id = randomUUID();
     const password_hash = await hashPassword(input.password, this.scryptCost);
-    const claimed = await takeClaim(this.store, emailClaimStream(input.email), user_id, (holder) => this.exists(holder), context);
+    const claimed = await takeClaim(this.commands.store, emailClaimStream(input.email), user_id, (holder) => this.exists(holder), context);
     if (!claimed) {
       throw new DomainError('USER.EMAIL_TAKEN', 'An account with this e-mail already exists', [{ path: 'email', message: 'is already registered' }]);
     }
     const session = this.newSession(context.now);
-    const { state, position } = await this.run(
+    const { state, position, version } = await this.commands.handle(userAggregate, 
       { type: 'RegisterUser', user_id, now: context.now, email: input.email, full_name: input.full_name, password_hash, roles: ['user'], ...session },
       { ...context, actor: user_id },
     );
-    return { session: this.respond(state as Registered, session), position };
+    return { session: this.respond(state as Registered, session), written: { position, version } };
   }
 
   async login(input: { email: string; password: string }, context: CommandContext): Promise<AuthResponse> {
-    const { owner } = await readClaim(this.store, emailClaimStream(input.email));
+    const { owner } = await readClaim(this.commands.store, emailClaimStream(input.email));
     const user = owner ? await this.load(owner) : null;
     const valid = await verifyPassword(input.password, user?.password_hash ?? (await this.decoyHash));
     if (!user || !valid) throw invalidCredentials();
     const session = this.newSession(context.now);
-    await this.run({ type: 'StartSession', user_id: user.user_id, now: context.now, ...session }, context);
+    await this.commands.handle(userAggregate, { type: 'StartSession', user_id: user.user_id, now: context.now, ...session }, context);
     return this.respond(user, session);
   }
 
@@ -63,7 +65,7 @@ export class AuthService {
     const claims = this.tokens.verifyRefresh(refresh_token);
     if (!claims) throw new DomainError('AUTH.INVALID_REFRESH_TOKEN', 'The refresh token is not valid');
     const next = { family_id: claims.fam, token_id: randomUUID(), expires_at: this.tokens.refreshExpiry(new Date(context.now)) };
-    const { state, events } = await this.run(
+    const { state, events } = await this.commands.handle(userAggregate, 
       { type: 'RotateRefreshToken', user_id: claims.sub, now: context.now, presented_token_id: claims.jti, ...next },
       { ...context, actor: claims.sub },
     );
@@ -74,7 +76,7 @@ export class AuthService {
   }
 
   async logout(user_id: string, family_id: string, context: CommandContext): Promise<void> {
-    await this.run({ type: 'EndSession', user_id, now: context.now, family_id }, context);
+    await this.commands.handle(userAggregate, { type: 'EndSession', user_id, now: context.now, family_id }, context);
   }
 
   private newSession(now: string) {
@@ -91,16 +93,12 @@ export class AuthService {
     };
   }
 
-  private run(command: UserCommand, context: CommandContext) {
-    return handleCommand(this.store, userDecider, streamName('user', command.user_id), command, context);
-  }
-
   private async load(user_id: string): Promise<Registered | null> {
-    const { state } = await loadAggregate(this.store, userDecider, streamName('user', user_id));
+    const { state } = await this.commands.load(userAggregate.decider, streamName('user', user_id));
     return state.status === 'registered' ? state : null;
   }
 
   private async exists(user_id: string): Promise<boolean> {
-    return (await this.store.readStream(streamName('user', user_id), { max_count: 1 })).length > 0;
+    return (await this.commands.store.readStream(streamName('user', user_id), { max_count: 1 })).length > 0;
   }
 }
