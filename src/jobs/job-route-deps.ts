@@ -5,7 +5,7 @@ import { HttpResult } from '../http/route';
 import { ProjectionWaiter } from '../read-store/read-your-writes';
 import { CommandHandler } from '../shared/command-handler';
 import { todayOf } from './expiry';
-import { JobQueries } from './queries';
+import { JobQueries } from './job-queries';
 
 export interface JobRouteDeps {
   commands: CommandHandler;

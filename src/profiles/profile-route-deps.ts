@@ -4,7 +4,7 @@ import { etag } from '../http/etag';
 import { HttpResult } from '../http/route';
 import { ProjectionWaiter } from '../read-store/read-your-writes';
 import { CommandHandler } from '../shared/command-handler';
-import { ProfileQueries } from './queries';
+import { ProfileQueries } from './profile-queries';
 
 export interface ProfileRouteDeps {
   commands: CommandHandler;
