@@ -11,7 +11,7 @@ import { errorResponses } from '../http/openapi-responses';
 import { IdParams, route, RouteSpec } from '../http/route';
 import { todayOf } from './expiry';
 import { JOBS_BASE as BASE, JobRouteDeps, viewResult, written } from './job-route-deps';
-import { toolRoutes } from './tool-routes';
+import { toolRoutes } from './job-tool-routes';
 
 const tag = 'Jobs';
 
