@@ -4,9 +4,6 @@ import { KeywordAnalysis } from '../contracts/jobs/keyword-analysis';
 import { JobDocument, JobsReadModel } from '../contracts/jobs/read-model';
 import { extractSkills, searchTerms } from '../src/keywords';
 import { Projection } from '../contracts/shared/projection';
-import { Unprojected } from '../contracts/shared/read-model';
-
-type Job = Unprojected<JobDocument>;
 
 /**
  * `jobs_v1`: one document per job, serving GET /jobs (search and filters), /jobs/my-jobs and

@@ -10,7 +10,7 @@ export interface WriteOutcome {
   version: number;
 }
 
-export interface AfterWrite<V> {
+export interface AfterWrite {
   waiter: ProjectionWaiter;
   /** The read model the next read of this resource comes from. */
   readModel: string;
@@ -29,7 +29,7 @@ export interface AfterWrite<V> {
  * happened, so the answer is 202 with the new version and where to read it — never an error
  * that would make a client retry a write that succeeded.
  */
-export async function afterWrite<V>(options: AfterWrite<V>): Promise<HttpResult> {
+export async function afterWrite(options: AfterWrite): Promise<HttpResult> {
   const { written, location } = options;
   if (written.position) {
     try {

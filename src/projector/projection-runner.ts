@@ -101,7 +101,6 @@ export class ProjectionRunner {
 }
 
 function withoutBookkeeping<D extends ProjectedDoc>(doc: D) {
-  // eslint-disable-next-line @typescript-eslint/no-unused-vars
   const { _id, _applied, _deleted, ...rest } = doc;
   return rest;
 }
