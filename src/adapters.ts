@@ -27,7 +27,10 @@ export async function openReadStore(config: Config): Promise<ReadStore> {
 }
 
 export async function openBus(config: Config, logger: Logger): Promise<MessageBus> {
-  if (config.kafka) return createKafkaBus({ brokers: config.kafka.brokers, client_id: config.kafka.client_id, logger });
+  if (config.kafka) {
+    const { brokers, client_id, topic_partitions, replication_factor } = config.kafka;
+    return createKafkaBus({ brokers, client_id, topic_partitions, replication_factor, logger });
+  }
   return new InProcessBus();
 }
 
