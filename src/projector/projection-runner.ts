@@ -5,7 +5,7 @@ import { Doc, ReadStore } from '../read-store/port';
 import { Logger } from '../shared/logger';
 import { BatchContext, CheckpointedSubscription, SubscriptionState } from '../subscriptions';
 import { Projection } from '../../contracts/shared/projection';
-import { ProjectedDoc } from '../../contracts/shared/read-model';
+import { ProjectedDoc, withoutBookkeeping } from '../../contracts/shared/read-model';
 
 export const FAILURES_COLLECTION = 'projection_failures';
 
@@ -98,9 +98,4 @@ export class ProjectionRunner {
     await collection.upsert(next === null ? { ...bookkeeping, _deleted: true } : { ...next, ...bookkeeping });
     context.count('applied');
   }
-}
-
-function withoutBookkeeping<D extends ProjectedDoc>(doc: D) {
-  const { _id, _applied, _deleted, ...rest } = doc;
-  return rest;
 }
