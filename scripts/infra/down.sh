@@ -22,7 +22,7 @@ main() {
       log "$name: recorded pid $(<"$STATE_DIR/$name.pid") is not running (or not ours); only cleaning up"
     fi
   done
-  # Stop both at once: Kafka's controlled shutdown takes a few seconds.
+  # Stop them all at once: Kafka's controlled shutdown takes a few seconds.
   for name in "${SERVERS[@]}"; do stop_server "$name" & done
   wait
   rm -f -- "$STATE_DIR/env"

@@ -6,6 +6,7 @@
 #   JOBWISE_KAFKA_CONTROLLER_PORT Kafka KRaft controller port (default 39093)
 #   JOBWISE_MONGO_PORT            MongoDB-wire port (default 37017)
 #   JOBWISE_MONGO_BACKEND         h2 (data file in the temp dir, default) or memory
+#   JOBWISE_EVENTSTORE_PORT       EventStoreDB test server gRPC port (default 32113)
 #   JOBWISE_INFRA_TIMEOUT         seconds to wait for each server to answer (default 120)
 
 INFRA_DIR=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
@@ -18,12 +19,14 @@ KAFKA_PORT="${JOBWISE_KAFKA_PORT:-39092}"
 KAFKA_CONTROLLER_PORT="${JOBWISE_KAFKA_CONTROLLER_PORT:-39093}"
 MONGO_PORT="${JOBWISE_MONGO_PORT:-37017}"
 MONGO_BACKEND="${JOBWISE_MONGO_BACKEND:-h2}"
+EVENTSTORE_PORT="${JOBWISE_EVENTSTORE_PORT:-32113}"
 READY_TIMEOUT="${JOBWISE_INFRA_TIMEOUT:-120}"
 
-SERVERS=(kafka mongo)
+SERVERS=(kafka mongo eventstore)
 
-# Every server we start carries this JVM flag, so a recorded pid is only trusted (and only
-# ever signalled) while its command line still names this checkout's state directory.
+# Every server we start carries this flag (a JVM system property; the EventStoreDB test server
+# ignores it), so a recorded pid is only trusted (and only ever signalled) while its command
+# line still names this checkout's state directory.
 OWNER_FLAG="-Djobwise.infra.state=$STATE_DIR"
 
 # Temp data dirs are named jobwise-infra-<server>.XXXXXX; nothing else is ever deleted.

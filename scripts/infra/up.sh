@@ -1,13 +1,17 @@
 #!/usr/bin/env bash
 # Starts the JobWise test servers on 127.0.0.1 (npm run infra:up):
 #   - Apache Kafka 3.9, one KRaft node (broker + controller), from its Maven Central jars;
-#   - a MongoDB-wire server (mongo-java-server, see docs/decisions/0002-test-infrastructure.md).
-# First use installs both into $JOBWISE_INFRA_HOME (default ~/.cache/jobwise-infra). Data lives
-# in fresh `mktemp -d` folders; pids, ports and logs in <repo>/.infra/. When the servers are
-# already running and answering it only prints the environment again. Stop with down.sh.
+#   - a MongoDB-wire server (mongo-java-server, see docs/decisions/0002-test-infrastructure.md);
+#   - the EventStoreDB test server, a gRPC test fixture in Node (test/support/eventstoredb-server,
+#     see docs/decisions/0007-eventstoredb-test-server.md), run from node_modules without a build.
+# First use installs the Java servers into $JOBWISE_INFRA_HOME (default ~/.cache/jobwise-infra).
+# Data lives in fresh `mktemp -d` folders; pids, ports and logs in <repo>/.infra/. When the
+# servers are already running and answering it only prints the environment again. Stop with
+# down.sh.
 #
-# Prints `export KAFKA_BROKERS=...` and `export MONGODB_URL=...` on stdout (also written to
-# .infra/env), so `source .infra/env` or `eval "$(bash scripts/infra/up.sh)"` both work.
+# Prints `export KAFKA_BROKERS=...`, `export MONGODB_URL=...` and
+# `export EVENTSTORE_CONNECTION_STRING=...` on stdout (also written to .infra/env), so
+# `source .infra/env` or `eval "$(bash scripts/infra/up.sh)"` both work.
 # Settings: see scripts/infra/lib.sh.
 set -euo pipefail
 
@@ -22,8 +26,10 @@ require_tools() {
   for tool in "$JAVA" "$JAVAC" mvn node flock setsid sha256sum; do
     command -v "$tool" >/dev/null || die "'$tool' is required (JDK 17+, Maven 3, Node 20, util-linux)"
   done
-  [[ -d "$REPO_ROOT/node_modules/kafkajs" && -d "$REPO_ROOT/node_modules/mongodb" ]] ||
-    die "node_modules lacks kafkajs/mongodb; run npm ci first"
+  local module
+  for module in kafkajs mongodb @eventstore/db-client @grpc/grpc-js typescript; do
+    [[ -d "$REPO_ROOT/node_modules/$module" ]] || die "node_modules lacks $module; run npm ci first"
+  done
 }
 
 # Cache folder for $1, keyed by the content of the files that define it.
@@ -64,6 +70,12 @@ install_mongo() {
   touch "$MONGO_INSTALL/.complete"
 }
 
+# The EventStoreDB test server runs from the checkout (node_modules and its TypeScript): nothing to install.
+install_eventstore() {
+  EVENTSTORE_MAIN="$REPO_ROOT/test/support/eventstoredb-server/main.js"
+  [[ -f "$EVENTSTORE_MAIN" ]] || die "$EVENTSTORE_MAIN is missing"
+}
+
 # Creates the temp data dir for server $1 and records it.
 new_data_dir() {
   local dir
@@ -78,11 +90,12 @@ ensure_ports_free() {
   case "$1" in
     kafka) ports=("$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT") ;;
     mongo) ports=("$MONGO_PORT") ;;
+    eventstore) ports=("$EVENTSTORE_PORT") ;;
   esac
   for port in "${ports[@]}"; do
     if port_open "$port"; then
       die "port $HOST:$port (for $1) is taken by another process; choose free ports with" \
-        "JOBWISE_KAFKA_PORT, JOBWISE_KAFKA_CONTROLLER_PORT or JOBWISE_MONGO_PORT"
+        "JOBWISE_KAFKA_PORT, JOBWISE_KAFKA_CONTROLLER_PORT, JOBWISE_MONGO_PORT or JOBWISE_EVENTSTORE_PORT"
     fi
   done
 }
@@ -156,8 +169,20 @@ start_mongo() {
   printf '%s\n' "$MONGO_PORT" >"$STATE_DIR/mongo.port"
 }
 
+# Stats events every 30 s, as a real node writes them, so system events sit between ours in $all.
+start_eventstore() {
+  local data
+  data=$(new_data_dir eventstore)
+  : >"$STATE_DIR/eventstore.log"
+  launch eventstore node "$EVENTSTORE_MAIN" "$OWNER_FLAG" \
+    --host "$HOST" --port "$EVENTSTORE_PORT" --data "$data" --stats-interval-ms 30000
+  printf '%s\n' "$EVENTSTORE_PORT" >"$STATE_DIR/eventstore.port"
+}
+
 kafka_env() { printf 'export KAFKA_BROKERS=%s:%s\n' "$HOST" "$KAFKA_PORT"; }
 mongo_env() { printf 'export MONGODB_URL=mongodb://%s:%s/\n' "$HOST" "$MONGO_PORT"; }
+eventstore_env() { printf 'export EVENTSTORE_CONNECTION_STRING=%s\n' "$(eventstore_url)"; }
+eventstore_url() { printf 'esdb://%s:%s?tls=false' "$HOST" "$EVENTSTORE_PORT"; }
 
 # Starts `wait-ready.js` for server $1 in the background; its pid goes to WAITERS[$1].
 declare -A WAITERS=()
@@ -166,6 +191,7 @@ wait_ready_async() {
   case "$name" in
     kafka) target=(--brokers "$HOST:$KAFKA_PORT") ;;
     mongo) target=(--url "mongodb://$HOST:$MONGO_PORT/") ;;
+    eventstore) target=(--url "$(eventstore_url)") ;;
   esac
   node "$INFRA_DIR/wait-ready.js" "$name" "${target[@]}" --timeout "$timeout" \
     --pid "$(<"$STATE_DIR/$name.pid")" 8>&- 9>&- &
@@ -184,6 +210,7 @@ main() {
       case "$name" in
         kafka) KAFKA_PORT=$port ;;
         mongo) MONGO_PORT=$port ;;
+        eventstore) EVENTSTORE_PORT=$port ;;
       esac
       log "$name already running (pid $pid, port $port)"
     else
@@ -228,7 +255,7 @@ main() {
     die "not ready: ${failed[*]} (those this run started were stopped again; see the logs above)"
   fi
 
-  { kafka_env; mongo_env; } >"$STATE_DIR/env"
+  { kafka_env; mongo_env; eventstore_env; } >"$STATE_DIR/env"
   log "ready; environment written to $STATE_DIR/env (source it, or eval this output)"
   cat "$STATE_DIR/env"
 }

@@ -4,10 +4,12 @@
  *
  *   node scripts/infra/wait-ready.js kafka --brokers 127.0.0.1:39092 [--timeout 90] [--pid N]
  *   node scripts/infra/wait-ready.js mongo --url mongodb://127.0.0.1:37017/ [--timeout 60] [--pid N]
+ *   node scripts/infra/wait-ready.js eventstore --url esdb://127.0.0.1:32113?tls=false [--timeout 60] [--pid N]
  *
  * kafka: an admin client connects, creates and lists a throw-away topic, an idempotent producer
  *        writes to it with acks=all and the group coordinator answers; the topic is then deleted.
  * mongo: the driver connects and `ping` succeeds.
+ * eventstore: the EventStoreDB client reads the last event of $all (a fresh node has system events).
  * With --pid the wait stops early when that process has exited. Exit code 0 when ready, 1 when not.
  * Plain CommonJS so it runs without a TypeScript build.
  */
@@ -78,14 +80,34 @@ async function mongoAnswers(url) {
   }
 }
 
+async function eventStoreAnswers(url) {
+  const { EventStoreDBClient, BACKWARDS, END } = require('@eventstore/db-client');
+  const client = EventStoreDBClient.connectionString(url);
+  let timer;
+  try {
+    const read = (async () => {
+      const events = [];
+      for await (const resolved of client.readAll({ direction: BACKWARDS, fromPosition: END, maxCount: 1 })) events.push(resolved);
+      if (events.length !== 1) throw new Error(`$all read answered ${events.length} events, expected 1`);
+    })();
+    // Reads carry no gRPC deadline, so a server that accepts but never answers is cut off here.
+    const timeout = new Promise((_, reject) => (timer = setTimeout(() => reject(new Error('no answer within 2 s')), 2000)));
+    await Promise.race([read, timeout]);
+  } finally {
+    clearTimeout(timer);
+    await client.dispose().catch(() => {});
+  }
+}
+
 async function main() {
   const options = parseArgs(process.argv.slice(2));
   const probes = {
     kafka: () => kafkaAnswers(options.brokers),
     mongo: () => mongoAnswers(options.url),
+    eventstore: () => eventStoreAnswers(options.url),
   };
   const probe = probes[options.kind];
-  if (!probe) throw new Error(`unknown server kind "${options.kind}" (use kafka or mongo)`);
+  if (!probe) throw new Error(`unknown server kind "${options.kind}" (use kafka, mongo or eventstore)`);
 
   const deadline = Date.now() + options.timeout * 1000;
   let lastError;
