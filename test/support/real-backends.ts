@@ -3,7 +3,7 @@
  * suite is skipped — except on CI (CI=true), where `.ci/run` starts the servers, so a missing
  * variable fails the suite instead of silently skipping it.
  */
-export type BackendVariable = 'MONGODB_URL' | 'KAFKA_BROKERS';
+export type BackendVariable = 'MONGODB_URL' | 'KAFKA_BROKERS' | 'EVENTSTORE_CONNECTION_STRING';
 
 export function onBackends<V extends BackendVariable[]>(
   variables: [...V],
