@@ -5,7 +5,8 @@ import { startTestServer } from './server';
  * TypeScript on the fly):
  *
  *   node test/support/eventstoredb-server/main.js --data DIR [--host 127.0.0.1] [--port 0]
- *        [--stats-interval-ms 30000] [--max-append-size 1048576]
+ *        [--stats-interval-ms 30000] [--max-append-size 1048576] [--initial-position 0]
+ *        [--caught-up true|false]
  *
  * Prints one JSON line `{"listening":true,"port":N,"connection_string":"esdb://…?tls=false"}` on
  * stdout once it accepts connections. SIGTERM or SIGINT stop it cleanly; SIGKILL is a crash it
@@ -34,6 +35,8 @@ async function main(): Promise<void> {
     data_dir: args.data,
     stats_interval_ms: Number(args['stats-interval-ms'] ?? 30_000),
     max_append_size: args['max-append-size'] ? Number(args['max-append-size']) : undefined,
+    initial_position: args['initial-position'] ? BigInt(args['initial-position']) : undefined,
+    caught_up: args['caught-up'] !== 'false',
   });
   if (server.log.recovery.truncated_bytes > 0) {
     process.stderr.write(`eventstoredb-test-server: cut a torn log tail: ${JSON.stringify(server.log.recovery)}\n`);

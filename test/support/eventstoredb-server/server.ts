@@ -17,6 +17,10 @@ export interface TestServerOptions {
   /** Appends a `$statsCollected` event to `$stats-<host>:<port>` this often, as a node does every 30 s (0: never). */
   stats_interval_ms?: number;
   max_append_size?: number;
+  /** Position of a fresh log's first event (default 0). */
+  initial_position?: bigint;
+  /** false: subscriptions never send `caughtUp`, as servers before 23.10 (default true). */
+  caught_up?: boolean;
 }
 
 export interface RunningTestServer {
@@ -29,9 +33,9 @@ export interface RunningTestServer {
 
 export async function startTestServer(options: TestServerOptions): Promise<RunningTestServer> {
   const host = options.host ?? '127.0.0.1';
-  const log = await EventLog.open(options.data_dir);
+  const log = await EventLog.open(options.data_dir, { initial_position: options.initial_position });
   const server = new Server({ 'grpc.max_receive_message_length': 17 * 1024 * 1024 });
-  server.addService(StreamsService, streamsService(log, { max_append_size: options.max_append_size }));
+  server.addService(StreamsService, streamsService(log, { max_append_size: options.max_append_size, caught_up: options.caught_up }));
   let port: number;
   try {
     port = await new Promise<number>((resolve, reject) =>

@@ -80,14 +80,17 @@ export class EventLog {
     this.commits = new CommitQueue((bytes) => this.log.append(bytes));
   }
 
-  static async open(dir: string): Promise<EventLog> {
+  /** `initial_position`: where a fresh log's first event goes (a real node's first events sit past its epoch records). */
+  static async open(dir: string, options: { initial_position?: bigint } = {}): Promise<EventLog> {
     await mkdir(dir, { recursive: true });
     const releaseLock = await acquireLock(dir);
     try {
       const records: AppendRecord[] = [];
       // The embedded log stores JSON records; ours have their own shape.
       const { log, recovery } = await LogFile.open(dir, (record) => records.push(record as unknown as AppendRecord));
-      return new EventLog(dir, recovery, log, releaseLock, records);
+      const eventLog = new EventLog(dir, recovery, log, releaseLock, records);
+      if (eventLog.all.length === 0) eventLog.nextPosition = options.initial_position ?? 0n;
+      return eventLog;
     } catch (error) {
       await releaseLock();
       throw error;

@@ -38,6 +38,8 @@ const { StreamOptionCase, CountOptionCase, FilterOptionCase, ReadDirection } = R
 
 export interface StreamsServiceOptions {
   max_append_size?: number;
+  /** false: never send `caughtUp`, as servers before 23.10 did not (default true). */
+  caught_up?: boolean;
 }
 
 /**
@@ -61,7 +63,7 @@ export function streamsService(log: EventLog, options: StreamsServiceOptions = {
   };
 
   const read: handleServerStreamingCall<ReadReq, ReadResp> = (call) => {
-    serveRead(log, call).then(() => {
+    serveRead(log, call, options).then(() => {
       if (!call.cancelled && !call.writableEnded) call.end();
     }, (error: unknown) => {
       if (call.cancelled) return;
@@ -197,7 +199,7 @@ function appendResponse(outcome: AppendOutcome, expected: ExpectedRevision): App
 type ReadCall = ServerWritableStream<ReadReq, ReadResp>;
 type EventFilter = (event: StoredEvent) => boolean;
 
-async function serveRead(log: EventLog, call: ReadCall): Promise<void> {
+async function serveRead(log: EventLog, call: ReadCall, service: StreamsServiceOptions): Promise<void> {
   const options = call.request.getOptions();
   if (!options) throw invalidArgument('Read options are required');
   if (!options.hasUuidOption()) throw invalidArgument('uuidOption is required');
@@ -219,7 +221,7 @@ async function serveRead(log: EventLog, call: ReadCall): Promise<void> {
     return readAll(log, options, backwards, filtered ? eventFilter(options) : () => true, sendEvent);
   }
   if (streamCase === StreamOptionCase.ALL && countCase === CountOptionCase.SUBSCRIPTION && !backwards) {
-    return subscribeToAll(log, call, options, send, sendEvent);
+    return subscribeToAll(log, call, options, send, sendEvent, service.caught_up ?? true);
   }
   if (streamCase === StreamOptionCase.STREAM && countCase === CountOptionCase.SUBSCRIPTION && !backwards && !filtered) {
     throw rpcError(status.UNIMPLEMENTED, 'Subscriptions to a single stream are not implemented by the JobWise EventStoreDB test server');
@@ -307,6 +309,7 @@ async function subscribeToAll(
   options: Options,
   send: (response: ReadResp) => Promise<boolean>,
   sendEvent: (event: StoredEvent) => Promise<boolean>,
+  sendCaughtUp: boolean,
 ): Promise<void> {
   const filtered = options.getFilterOptionCase() === FilterOptionCase.FILTER;
   const filter = filtered ? eventFilter(options) : () => true;
@@ -342,7 +345,7 @@ async function subscribeToAll(
         if (!(await send(new ReadResp().setCheckpoint(checkpoint)))) return;
       }
     }
-    if (!caughtUp) {
+    if (!caughtUp && sendCaughtUp) {
       caughtUp = true;
       if (!(await send(new ReadResp().setCaughtUp(new ReadResp.CaughtUp())))) return;
     }
