@@ -1,11 +1,14 @@
 import {
   AllStreamResolvedEvent,
   BACKWARDS,
+  convertToCommandError,
+  DeadlineExceededError,
   END,
   EventStoreDBClient,
   FORWARDS,
   ReadPosition,
   START,
+  StreamingRead,
   StreamNotFoundError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
@@ -26,16 +29,34 @@ import { EsdbCatchUpSubscription } from './subscription';
 
 /** `$all` is read in pages of this many records (system events included, then skipped). */
 const PAGE_SIZE = 256;
+/** The client's own default deadline, which it applies to appends but not to reads. */
+const DEFAULT_DEADLINE_MS = 10_000;
+
+export interface EventStoreDbOptions {
+  /**
+   * Longest a read (a stream, a page of `$all`, a ping) may take. The client gives reads no gRPC
+   * deadline, so a server that holds the connection open without answering would hang them.
+   * Defaults to the connection string's `defaultDeadline`, else 10 s (the client's default).
+   */
+  read_deadline_ms?: number;
+}
 
 /** The event store port over EventStoreDB (gRPC client). `$all` reads leave out system events. */
 export class EventStoreDbEventStore implements EventStore {
   private readonly subscriptions = new Set<EsdbCatchUpSubscription>();
+  private readonly readDeadlineMs: number;
 
-  constructor(private readonly client: EventStoreDBClient) {}
+  constructor(
+    private readonly client: EventStoreDBClient,
+    options: EventStoreDbOptions = {},
+  ) {
+    this.readDeadlineMs = options.read_deadline_ms ?? DEFAULT_DEADLINE_MS;
+  }
 
   /** The client connects lazily and reconnects by itself; `ping()` checks the server is reachable. */
-  static async connect(connection_string: string): Promise<EventStoreDbEventStore> {
-    return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connection_string));
+  static async connect(connection_string: string, options: EventStoreDbOptions = {}): Promise<EventStoreDbEventStore> {
+    const client = EventStoreDBClient.connectionString(connection_string);
+    return new EventStoreDbEventStore(client, { read_deadline_ms: options.read_deadline_ms ?? defaultDeadline(connection_string) });
   }
 
   async appendToStream(stream_id: string, events: EventData[], expected_revision: ExpectedRevision): Promise<AppendResult> {
@@ -49,26 +70,24 @@ export class EventStoreDbEventStore implements EventStore {
       return { next_expected_revision, position };
     } catch (error) {
       if (error instanceof WrongExpectedVersionError) throw toWrongExpectedRevision(stream_id, expected_revision, error);
-      throw error;
+      throw asCommandError(error);
     }
   }
 
   async readStream(stream_id: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
     if (options.max_count === 0) return [];
     const backwards = options.direction === 'backwards';
-    const events: RecordedEvent[] = [];
     try {
       const read = this.client.readStream(stream_id, {
         direction: backwards ? BACKWARDS : FORWARDS,
         fromRevision: options.from_revision !== undefined ? BigInt(options.from_revision) : backwards ? END : START,
         ...(options.max_count !== undefined && { maxCount: options.max_count }),
       });
-      for await (const resolved of read) events.push(toRecordedEvent(resolved));
+      return (await this.collect(read)).map(toRecordedEvent);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
       throw error;
     }
-    return events;
   }
 
   /** Pages forwards from `after_position` (ESDB reads it inclusively, so it is skipped). */
@@ -126,10 +145,25 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async readAllPage(direction: typeof FORWARDS | typeof BACKWARDS, fromPosition: ReadPosition, maxCount = PAGE_SIZE) {
-    const page: AllStreamResolvedEvent[] = [];
-    for await (const resolved of this.client.readAll({ direction, fromPosition, maxCount })) page.push(resolved);
-    return page;
+  private readAllPage(direction: typeof FORWARDS | typeof BACKWARDS, fromPosition: ReadPosition, maxCount = PAGE_SIZE) {
+    return this.collect(this.client.readAll({ direction, fromPosition, maxCount }));
+  }
+
+  /** Reads to the end within the read deadline; past it the call is cancelled and the read fails. */
+  private async collect<E>(read: StreamingRead<E>): Promise<E[]> {
+    const items: E[] = [];
+    const timer = setTimeout(() => {
+      read.cancel().catch(() => undefined);
+      read.destroy(new DeadlineExceededError(undefined, `EventStoreDB did not complete a read within ${this.readDeadlineMs} ms`));
+    }, this.readDeadlineMs);
+    try {
+      for await (const item of read) items.push(item as E);
+    } catch (error) {
+      throw asCommandError(error);
+    } finally {
+      clearTimeout(timer);
+    }
+    return items;
   }
 
   /** For servers that do not return the position of an append. */
@@ -137,6 +171,17 @@ export class EventStoreDbEventStore implements EventStore {
     const [event] = await this.readStream(stream_id, { from_revision: revision, max_count: 1 });
     return event?.position ?? '';
   }
+}
+
+/** The client passes some gRPC failures on raw (e.g. UNAVAILABLE while connecting): give them its error types. */
+function asCommandError(error: unknown): unknown {
+  return error instanceof Error ? convertToCommandError(error) : error;
+}
+
+/** `defaultDeadline` (ms) from an `esdb://` connection string, if it sets one. */
+function defaultDeadline(connection_string: string): number | undefined {
+  const match = /[?&]defaultDeadline=(\d+)/i.exec(connection_string);
+  return match ? Number(match[1]) : undefined;
 }
 
 function positionOf(resolved: AllStreamResolvedEvent): string {
