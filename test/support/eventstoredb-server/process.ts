@@ -80,8 +80,19 @@ export class TestServerProcess {
     await this.signal('SIGTERM');
   }
 
+  /** SIGSTOP: the server keeps its connections open but answers nothing (a hung node). */
+  pause(): void {
+    if (this.running) this.child!.kill('SIGSTOP');
+  }
+
+  /** SIGCONT after `pause()`. */
+  resume(): void {
+    if (this.running) this.child!.kill('SIGCONT');
+  }
+
   /** Stops the process if it runs and removes the data dir it created. */
   async dispose(): Promise<void> {
+    this.resume();
     if (this.running) await this.kill();
     if (this.ownsDataDir) await rm(this.data_dir, { recursive: true, force: true });
   }
