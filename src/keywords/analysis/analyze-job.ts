@@ -7,7 +7,7 @@ import { segmentPosting } from './sections';
 import { seniority } from './seniority';
 
 /** Bump when the rules or the taxonomy change, so stored analyses can be told apart. */
-export const ANALYZER_VERSION = 'keywords-1.0.0';
+export const ANALYZER_VERSION = 'keywords-1.1.0';
 
 /**
  * Keyword analysis of a job posting: deterministic, offline, no I/O. Skills come from the bundled

@@ -7,7 +7,9 @@ import { keyOf, Token } from './tokenizer';
  * Unit Testing too, "front-end and back-end development" names Front-End Development, "written
  * and verbal communication" names Communication. For a multi-word match, the unmatched word
  * (or hyphenated word) before an `and`, `or`, comma or slash is tried with the match's tail;
- * the step repeats leftwards for lists ("unit, integration and end-to-end testing").
+ * the step repeats leftwards for lists ("unit, integration and end-to-end testing"). With a
+ * longer match, shorter tails are tried too: "short-circuit, coordination and arc flash studies"
+ * names Coordination Studies and Short-Circuit Studies through the tail "studies".
  */
 export function expandCoordinations(tokens: Token[], matches: Candidate[], taxonomy: Taxonomy): Candidate[] {
   const covered = new Set(matches.flatMap((m) => range(m.from, m.to)));
@@ -15,14 +17,18 @@ export function expandCoordinations(tokens: Token[], matches: Candidate[], taxon
   for (const match of matches) {
     const groups = wordGroups(tokens, match.from, match.to);
     if (groups.length < 2 || match.alias.exact !== null) continue;
-    const tail = tokens.slice(groups[1][0], match.to);
+    // longest tail first: "arc flash studies" offers "flash studies", then "studies"
+    let tails = groups.slice(1).map(([start]) => keyOf(tokens.slice(start, match.to)));
     let right = match.from;
     for (;;) {
       const head = headBefore(tokens, right, covered);
       if (!head) break;
-      const alias = taxonomy.aliases.get(`${keyOf(tokens.slice(head[0], head[1]))} ${keyOf(tail)}`);
-      if (!alias || alias.exact !== null) break;
+      const headKey = keyOf(tokens.slice(head[0], head[1]));
+      const tail = tails.find((t) => taxonomy.aliases.get(`${headKey} ${t}`)?.exact === null);
+      const alias = tail === undefined ? undefined : taxonomy.aliases.get(`${headKey} ${tail}`);
+      if (!alias || tail === undefined) break;
       added.push({ alias, from: head[0], to: head[1] });
+      tails = [tail];
       right = head[0];
     }
   }

@@ -20,11 +20,29 @@ export function segmentPosting(posting: JobPosting): Segment[] {
 
 /**
  * "Quillstack is contract management software", "Beacon HR builds payroll software": a sentence
- * about what the company does names its product or market, not the skills the job needs.
+ * about what the company does names its product or market, not the skills the job needs. The
+ * sentence may use a short form of the name: "Fairhaven Mutual has 1,100 employees in claims and
+ * underwriting" (Fairhaven Mutual Insurance), "The Larkspur is a boutique hotel" (The Larkspur Inn
+ * & Suites), "Ironwood Prep is a charter school" (Ironwood Preparatory Academy).
  */
 function describesCompany(segment: Segment, company: string | undefined): boolean {
-  const name = company?.trim().toLowerCase();
-  return Boolean(name) && segment.context === 'description' && segment.text.trim().toLowerCase().startsWith(`${name} `);
+  if (!company?.trim() || segment.context !== 'description') return false;
+  const sentence = withoutArticle(segment.text.trim().toLowerCase());
+  return companyPrefixes(company).some((prefix) => sentence.startsWith(`${prefix} `) || sentence.startsWith(`${prefix}'s `) || sentence.startsWith(`${prefix}’s `));
+}
+
+/** The full name, and its first word when that is distinctive (four letters or more, capitalised). */
+function companyPrefixes(company: string): string[] {
+  const full = withoutArticle(company.trim().toLowerCase());
+  const first = withoutArticle(company.trim()).split(/\s+/)[0];
+  const distinctive = /^\p{Lu}[\p{L}&'’-]{3,}$/u.test(first) && !GENERIC_FIRST_WORDS.has(first.toLowerCase());
+  return distinctive ? [full, first.toLowerCase()] : [full];
+}
+
+const GENERIC_FIRST_WORDS = new Set(['north', 'south', 'east', 'west', 'central', 'united', 'american', 'national', 'global', 'first', 'saint', 'great', 'city', 'county', 'state']);
+
+function withoutArticle(text: string): string {
+  return text.replace(/^the\s+/i, '');
 }
 
 function segmentLines(lines: string[], initial: Context, isHeading: (line: string) => boolean): Segment[] {

@@ -13,13 +13,16 @@ import { Token } from './tokenizer';
  *    - a list neighbour is an accepted skill: only `and`, `or`, `as well as`, `e.g.`, `ideally`,
  *      level words (`basic`, `advanced`), commas, slashes or brackets lie between them
  *      (`Python or R`, `C/C++`, `Go, Rust`, `POS systems and basic Excel`), or
- *    - the word before is a skill cue (`in Go`, `with R`, `using Spring`, `of Swift`), or
+ *    - the word before is a skill cue (`in Go`, `with R`, `using Spring`, `of Swift`, `solid Excel`), or
  *    - the word after is one (`Go services`, `R programming`, `Excel skills`), or
  *    - it stands alone in brackets (`Senior Engineer (Go)`).
  * Acceptance spreads along a list, so `Go, R and Python` accepts all three.
  */
 
-const CUE_BEFORE = new Set(['in', 'with', 'using', 'of', 'write', 'writing', 'written', 'language', 'languages', 'including', 'like', 'eg', 'as', 'knowledge', 'proficient']);
+const CUE_BEFORE = new Set([
+  'in', 'with', 'using', 'of', 'write', 'writing', 'written', 'language', 'languages', 'including', 'like', 'eg', 'as',
+  'knowledge', 'proficient', 'advanced', 'intermediate', 'basic', 'solid', 'strong', 'good', 'expert',
+]);
 const CUE_AFTER = new Set([
   'programming', 'language', 'developer', 'engineer', 'engineering', 'code', 'codebase', 'service',
   'microservice', 'backend', 'experience', 'skill', 'development', 'module', 'library', 'ecosystem',

@@ -1,8 +1,10 @@
 import type { Candidate } from './candidate';
 import { expandCoordinations } from './coordination';
+import { namesAPerson, usedAsEverydayVerb } from './guards';
 import { acceptInContext } from './skill-context';
 import { Alias, Skill, TAXONOMY, Taxonomy } from './taxonomy';
 import { Gap, keyOf, Token, tokenize } from './tokenizer';
+import { findVerbPhrases } from './verb-phrases';
 
 /** One place in a text where a skill is named. Offsets are UTF-16 indices into that text. */
 export interface SkillMention {
@@ -18,12 +20,14 @@ export interface SkillMention {
 export const JOINS_WORDS: ReadonlySet<Gap> = new Set<Gap>(['space', 'hyphen', 'slash']);
 
 /**
- * Words after a skill that make it the name of a team ("the Marketing team") or of colleagues
- * ("merchandising leads"), not a skill. Roles count only in the plural, so the title "Social
+ * Words after a skill that make it the name of a team ("the Marketing team"), of colleagues
+ * ("merchandising leads") or of a place in a plant ("packaging lines"), not a skill. Roles count only in the plural, so the title "Social
  * Media Manager" still names Social Media Marketing.
  */
 const ORG_UNITS = new Set(['team', 'teams', 'department', 'departments', 'org', 'organization', 'organisation', 'function']);
 const COLLEAGUES = new Set(['leads', 'managers', 'directors', 'leaders', 'partners']);
+/** "two packaging lines", "the assembly floor": a place in a plant, not a skill. */
+const PLACES = new Set(['line', 'lines', 'floor', 'floors']);
 
 /**
  * Every skill mention in `text`, in order. Matching is greedy longest-first over token keys, so
@@ -31,9 +35,16 @@ const COLLEAGUES = new Set(['leads', 'managers', 'directors', 'leaders', 'partne
  */
 export function findSkillMentions(text: string, taxonomy: Taxonomy = TAXONOMY): SkillMention[] {
   const tokens = tokenize(text);
-  const matched = longestMatches(tokens, taxonomy).filter((c) => !namesAnOrgUnit(tokens, c));
-  const expanded = expandCoordinations(tokens, matched, taxonomy);
-  const accepted = acceptInContext(text, tokens, expanded).sort((a, b) => a.from - b.from);
+  const longest = longestMatches(tokens, taxonomy);
+  const starts = new Set(longest.filter((c) => c.alias.skill !== null).map((c) => c.from));
+  const phrases = findVerbPhrases(tokens, taxonomy.verbPhrases);
+  const onlyTheVerb = (c: Candidate) => phrases.some((p) => c.from >= p.verbFrom && c.to <= p.verbTo);
+  const matched = longest.filter((c) =>
+    !namesAnOrgUnit(tokens, c) && !onlyTheVerb(c) && !usedAsEverydayVerb(tokens, c, taxonomy) && !namesAPerson(tokens, c, taxonomy, starts));
+  const expanded = acceptInContext(text, tokens, expandCoordinations(tokens, matched, taxonomy));
+  // a phrase that only repeats a spelling already matched ("screen applicants") is not a second mention
+  const sameSpelling = (p: Candidate) => expanded.some((c) => c.alias.skill === p.alias.skill && c.from <= p.from && c.to >= p.to);
+  const accepted = [...expanded, ...phrases.map((p) => p.candidate).filter((p) => !sameSpelling(p))].sort((a, b) => a.from - b.from);
   const mentions: SkillMention[] = [];
   for (const [i, c] of accepted.entries()) {
     const skill = c.alias.skill;
@@ -94,5 +105,5 @@ function namesAnOrgUnit(tokens: Token[], c: Candidate): boolean {
   const next = tokens[c.to];
   if (next === undefined || next.gapBefore !== 'space') return false;
   const word = next.text.toLowerCase();
-  return ORG_UNITS.has(word) || COLLEAGUES.has(word);
+  return ORG_UNITS.has(word) || COLLEAGUES.has(word) || PLACES.has(word);
 }

@@ -1,24 +1,37 @@
 import { z } from 'zod';
 import { SkillCategory } from '../../../contracts/jobs/keyword-analysis';
+import accounting from './taxonomy/accounting.json';
 import business from './taxonomy/business.json';
 import certifications from './taxonomy/certifications.json';
+import clinical from './taxonomy/clinical.json';
 import cloudDevops from './taxonomy/cloud-devops.json';
 import data from './taxonomy/data.json';
 import databases from './taxonomy/databases.json';
 import design from './taxonomy/design.json';
+import education from './taxonomy/education.json';
+import engineeringDisciplines from './taxonomy/engineering-disciplines.json';
 import engineering from './taxonomy/engineering.json';
 import finance from './taxonomy/finance.json';
 import frameworks from './taxonomy/frameworks.json';
 import healthcare from './taxonomy/healthcare.json';
+import hospitality from './taxonomy/hospitality.json';
 import languages from './taxonomy/languages.json';
+import legal from './taxonomy/legal.json';
+import logistics from './taxonomy/logistics.json';
+import manufacturing from './taxonomy/manufacturing.json';
 import marketing from './taxonomy/marketing.json';
 import notSkills from './taxonomy/not-skills.json';
+import people from './taxonomy/people.json';
 import product from './taxonomy/product.json';
 import sales from './taxonomy/sales.json';
 import security from './taxonomy/security.json';
+import socialServices from './taxonomy/social-services.json';
 import softSkills from './taxonomy/soft-skills.json';
 import testing from './taxonomy/testing.json';
+import trades from './taxonomy/trades.json';
+import verbPhrases from './taxonomy/verb-phrases.json';
 import { keyOf, tokenize } from './tokenizer';
+import { inflect } from './verb-forms';
 
 /**
  * The skills taxonomy, written by the JobWise team (not derived from ESCO or O*NET).
@@ -30,7 +43,11 @@ import { keyOf, tokenize } from './tokenizer';
  *
  * `not-skills.json` lists phrases that contain a skill's spelling but do not name the skill
  * ("senior leadership" is a group of people, not Leadership). They take part in longest
- * matching like aliases, and then yield nothing.
+ * matching like aliases, and then yield nothing. It also lists skill spellings that are everyday
+ * verbs ("react quickly") and given names ("Maria Jenkins"), see guards.ts.
+ *
+ * `verb-phrases.json` lists requirements written as verbs ("teach patients", "reconcile
+ * accounts"), see verb-phrases.ts.
  */
 
 const TaxonomyEntry = z.strictObject({
@@ -40,7 +57,18 @@ const TaxonomyEntry = z.strictObject({
   ambiguous: z.array(z.string().min(1)).default([]),
 });
 const TaxonomyFile = z.strictObject({ skills: z.array(TaxonomyEntry).min(1) });
-const NotSkillsFile = z.strictObject({ phrases: z.array(z.string().min(1)) });
+const NotSkillsFile = z.strictObject({
+  phrases: z.array(z.string().min(1)),
+  everydayVerbs: z.array(z.string().min(1)).default([]),
+  givenNames: z.array(z.string().min(1)).default([]),
+});
+const VerbPhrasesFile = z.strictObject({
+  phrases: z.array(z.strictObject({
+    skill: z.string().min(1),
+    verbs: z.array(z.string().min(1)).min(1),
+    objects: z.array(z.string().min(1)).min(1),
+  })),
+});
 
 export interface Skill {
   name: string;
@@ -61,16 +89,29 @@ export interface Taxonomy {
   /** The longest alias, in tokens. */
   maxTokens: number;
   byName: Map<string, Skill>;
+  /** Requirements written as verbs, indexed by the key of the verb's first word. */
+  verbPhrases: VerbIndex;
+  /** Keys of skill spellings that are also everyday verbs ("react", "braze"). */
+  everydayVerbs: Set<string>;
+  /** Keys of given names, so that "Maria Jenkins" is a person, not Jenkins. */
+  givenNames: Set<string>;
 }
 
 export const BUNDLED_TAXONOMY_FILES: unknown[] = [
   languages, frameworks, databases, cloudDevops, data, engineering, testing, security,
   design, marketing, sales, finance, product, business, healthcare, softSkills, certifications,
+  clinical, accounting, people, education, legal, socialServices, logistics, hospitality,
+  engineeringDisciplines, manufacturing, trades,
 ];
 
 /** Validates and indexes taxonomy files; throws on a malformed entry or an alias claimed twice. */
-export function buildTaxonomy(files: unknown[], notSkillPhrases: unknown = { phrases: [] }): Taxonomy {
-  const taxonomy: Taxonomy = { skills: [], aliases: new Map(), maxTokens: 1, byName: new Map() };
+export function buildTaxonomy(files: unknown[], notSkillPhrases: unknown = { phrases: [] }, verbPhraseFile: unknown = { phrases: [] }): Taxonomy {
+  const notSkillFile = NotSkillsFile.parse(notSkillPhrases);
+  const taxonomy: Taxonomy = {
+    skills: [], aliases: new Map(), maxTokens: 1, byName: new Map(), verbPhrases: new Map(),
+    everydayVerbs: new Set(notSkillFile.everydayVerbs.map((w) => keyOf(tokenize(w)))),
+    givenNames: new Set(notSkillFile.givenNames.map((w) => keyOf(tokenize(w)))),
+  };
   for (const file of files) {
     for (const entry of TaxonomyFile.parse(file).skills) {
       const skill: Skill = { name: entry.name, category: entry.category };
@@ -84,8 +125,20 @@ export function buildTaxonomy(files: unknown[], notSkillPhrases: unknown = { phr
       for (const spelling of entry.ambiguous) addAlias(taxonomy, spelling, { skill, exact: spelling });
     }
   }
-  for (const phrase of NotSkillsFile.parse(notSkillPhrases).phrases) addAlias(taxonomy, phrase, { skill: null, exact: null });
+  for (const phrase of notSkillFile.phrases) addAlias(taxonomy, phrase, { skill: null, exact: null });
+  taxonomy.verbPhrases = indexVerbPhrases(VerbPhrasesFile.parse(verbPhraseFile).phrases.map((p) => toVerbPhrase(taxonomy, p)));
   return taxonomy;
+}
+
+function toVerbPhrase(taxonomy: Taxonomy, entry: { skill: string; verbs: string[]; objects: string[] }): VerbPhrase {
+  const skill = taxonomy.byName.get(entry.skill.toLowerCase());
+  if (!skill) throw new Error(`taxonomy: verb phrase for unknown skill "${entry.skill}"`);
+  const keys = (text: string) => tokenize(text).map((t) => t.key);
+  return {
+    skill,
+    forms: entry.verbs.flatMap(inflect).map(({ text, gerund }) => ({ keys: keys(text), gerund })),
+    objects: entry.objects.map(keys),
+  };
 }
 
 /** `front-end` is also `frontend`; `React.js` is also `React JS` (and `ReactJS`, by its key). */
@@ -107,8 +160,38 @@ function addAlias(taxonomy: Taxonomy, spelling: string, alias: Alias): void {
   taxonomy.maxTokens = Math.max(taxonomy.maxTokens, tokens.length);
 }
 
+/** Requirements written as verbs (verb-phrases.json); verb-phrases.ts finds them in text. */
+export interface VerbForm {
+  /** Token keys of the form, e.g. ["set", "up"]. */
+  keys: string[];
+  /** `-ing` forms are verbs wherever they stand; other forms only in a verb position. */
+  gerund: boolean;
+}
+
+export interface VerbPhrase {
+  skill: Skill;
+  forms: VerbForm[];
+  /** Token keys of each object, e.g. ["general", "ledger"]. */
+  objects: string[][];
+}
+
+/** Index of verb phrases by the key of their verb's first token. */
+export type VerbIndex = Map<string, Array<{ phrase: VerbPhrase; form: VerbForm }>>;
+
+export function indexVerbPhrases(phrases: VerbPhrase[]): VerbIndex {
+  const index: VerbIndex = new Map();
+  for (const phrase of phrases) {
+    for (const form of phrase.forms) {
+      const list = index.get(form.keys[0]) ?? [];
+      list.push({ phrase, form });
+      index.set(form.keys[0], list);
+    }
+  }
+  return index;
+}
+
 /** The taxonomy shipped with the project, built once when this module is first loaded. */
-export const TAXONOMY: Taxonomy = buildTaxonomy(BUNDLED_TAXONOMY_FILES, notSkills);
+export const TAXONOMY: Taxonomy = buildTaxonomy(BUNDLED_TAXONOMY_FILES, notSkills, verbPhrases);
 
 /** Case-insensitive lookup of a canonical name. */
 export function skillNamed(name: string, taxonomy: Taxonomy = TAXONOMY): Skill | undefined {

@@ -51,8 +51,8 @@ export function keyOf(tokens: Token[]): string {
   return tokens.map((t) => t.key).join(' ');
 }
 
-/** The dot of `e.g.`, `etc.` or `Sr.` ends an abbreviation, not a sentence. */
-const ABBREVIATIONS = new Set(['eg', 'ie', 'etc', 'vs', 'incl', 'approx', 'sr', 'jr', 'min', 'max', 'dept']);
+/** The dot of `e.g.`, `etc.`, `Sr.` or `Dr.` ends an abbreviation, not a sentence. */
+const ABBREVIATIONS = new Set(['eg', 'ie', 'etc', 'vs', 'incl', 'approx', 'sr', 'jr', 'min', 'max', 'dept', 'dr', 'mr', 'mrs', 'prof', 'st']);
 
 function gapAfter(previous: Token, gap: string): string {
   return gap.startsWith('.') && ABBREVIATIONS.has(previous.key) ? gap.slice(1) : gap;
@@ -82,8 +82,11 @@ export function matchKey(raw: string): string {
   return singular(compact);
 }
 
+/** Words ending in `s` that are not plurals: `Canvas` is not the plural of `Canva`, nor CMMS of CMM. */
+const NOT_PLURAL = new Set(['canvas', 'atlas', 'alias', 'bias', 'lens', 'gas', 'texas', 'kansas', 'arkansas', 'christmas', 'cmms', 'hrms']);
+
 function singular(word: string): string {
-  if (word.length <= 3 || /[^\p{L}\p{N}]/u.test(word)) return word;
+  if (word.length <= 3 || /[^\p{L}\p{N}]/u.test(word) || NOT_PLURAL.has(word)) return word;
   if (word.endsWith('ies')) return `${word.slice(0, -3)}y`;
   // not "class", "status", "analysis", "Redis"; but "APIs" and "KPIs" are plurals
   if (/[^su]s$/.test(word) && (!word.endsWith('is') || word.length === 4)) return word.slice(0, -1);
