@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { defineEvent as event } from '../shared/envelope';
 import { Uuid } from '../shared/primitives';
-import { IsoDate, JobContent, JobSource, JobStatus } from './job';
+import { IsoDate, RecordedJobContent as JobContent, JobSource, JobStatus } from './job';
 import { KeywordAnalysis } from './keyword-analysis';
 
 /** Events of the `job-<uuid>` stream. Stored names never change. */

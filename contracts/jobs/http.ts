@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOT_BLANK } from '../shared/primitives';
 import { PageQuery } from '../shared/read-model';
 import { EmploymentType, ExperienceLevel, JobContentInput, JobSource, JobStatus, RemotePolicy } from './job';
 
@@ -16,18 +17,31 @@ export const JobStatusRequest = z.strictObject({ status: JobStatus });
 export type JobStatusRequest = z.infer<typeof JobStatusRequest>;
 
 const MAX_SKILLS = 20;
+const MAX_SKILL_LENGTH = 100;
+
+/**
+ * The rule below as one pattern, for the OpenAPI document: comma-separated, blank items ignored,
+ * 1 to 20 items that are each at most 100 characters once trimmed.
+ */
+const SKILL_LIST = (() => {
+  const ws = NOT_BLANK.source.slice(2, -1); // the characters trim() removes
+  const blank = `[${ws}]*`;
+  const skill = `[${ws}]*[^,${ws}](?:[^,]{0,${MAX_SKILL_LENGTH - 2}}[^,${ws}])?[${ws}]*`;
+  return new RegExp(`^(?:${blank},)*${skill}(?:,(?:${blank},)*${skill}){0,${MAX_SKILLS - 1}}(?:,${blank})*$`);
+})();
 
 /** `skills=react,postgres` → ['react', 'postgres']. */
 const SkillList = z
   .string()
   .max(1000)
+  .meta({ pattern: SKILL_LIST.source })
   .describe('Comma-separated skills the job must all mention; aliases match their canonical skill (react.js = React)')
   .transform((value) => value.split(',').map((skill) => skill.trim()).filter(Boolean))
   .pipe(z.array(z.string().max(100, 'each skill must be at most 100 characters')).min(1, 'must name at least one skill').max(MAX_SKILLS));
 
 const filters = {
-  q: z.string().trim().min(1).max(200).optional().describe('Full-text search; results are ordered by relevance'),
-  location: z.string().trim().min(1).max(200).optional().describe('Case-insensitive part of the location'),
+  q: z.string().max(200).trim().regex(NOT_BLANK, 'must not be empty').optional().describe('Full-text search; results are ordered by relevance'),
+  location: z.string().max(200).trim().regex(NOT_BLANK, 'must not be empty').optional().describe('Case-insensitive part of the location'),
   remote: RemotePolicy.optional(),
   source: JobSource.optional(),
   status: JobStatus.optional(),

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { HttpUrl, list, requiredText } from '../shared/primitives';
+import { HttpUrl, list, RecordedHttpUrl, requiredText } from '../shared/primitives';
 
 /**
  * The unified job model's content: what a user (or the static catalogue, or an importer)
@@ -59,14 +59,20 @@ export const JobContentFields = {
 
 const JobContentObject = z.strictObject(JobContentFields);
 
-/** POST/PUT body and stored content. Unknown keys are rejected so typos are reported. */
-export const JobContentInput = JobContentObject.superRefine((job, ctx) => {
+function datesInOrder(job: { posted_date: string | null; expires_date: string | null }, ctx: z.RefinementCtx) {
   if (job.posted_date && job.expires_date && job.expires_date < job.posted_date) {
     ctx.addIssue({ code: 'custom', path: ['expires_date'], message: 'must not be before posted_date' });
   }
-});
+}
+
+/** POST/PUT body and stored content. Unknown keys are rejected so typos are reported. */
+export const JobContentInput = JobContentObject.superRefine(datesInOrder);
 /** Parsing any content with defaults applied yields the complete shape. */
 export const JobContent = JobContentInput;
+/** Content in recorded events: the application URL as accepted when recorded (see RecordedHttpUrl). */
+export const RecordedJobContent = JobContentObject.extend({
+  application_url: nullable(RecordedHttpUrl).describe(JobContentFields.application_url.description ?? ''),
+}).superRefine(datesInOrder);
 export type JobContentInput = z.input<typeof JobContentInput>;
 export type JobContent = z.output<typeof JobContentInput>;
 

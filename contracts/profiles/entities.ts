@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { comparePartialDates, Email, HttpUrl, list, PartialDate, requiredText, text } from '../shared/primitives';
+import { comparePartialDates, Email, HttpUrl, list, PartialDate, RecordedEmail, RecordedHttpUrl, requiredText, text } from '../shared/primitives';
 
 /**
  * The master profile's parts, as clients send them. Server-assigned ids are added by the
@@ -7,27 +7,33 @@ import { comparePartialDates, Email, HttpUrl, list, PartialDate, requiredText, t
  */
 
 const nullableText = (max: number) => text(max).nullable().default(null);
-const nullableUrl = HttpUrl.nullable().default(null);
 const nullableDate = PartialDate.nullable().default(null);
 
-export const PersonalInfoSchema = z.strictObject({
-  full_name: requiredText(200),
-  email: Email,
-  phone: z
-    .string()
-    .trim()
-    .regex(/^\+?[0-9 ().-]{6,30}$/, 'must be a phone number of digits, spaces, + ( ) . -')
-    .nullable()
-    .default(null),
-  location: nullableText(200),
-  linkedin: nullableUrl,
-  github: nullableUrl,
-  website: nullableUrl,
-});
+/** Personal info with the given e-mail and URL rules (see PersonalInfoSchema, RecordedPersonalInfoSchema). */
+const personalInfo = (email: z.ZodType<string>, url: z.ZodType<string>) =>
+  z.strictObject({
+    full_name: requiredText(200),
+    email,
+    phone: z
+      .string()
+      .regex(/^\+?[0-9 ().-]{6,30}$/, 'must be a phone number of digits, spaces, + ( ) . -')
+      .trim()
+      .nullable()
+      .default(null),
+    location: nullableText(200),
+    linkedin: url.nullable().default(null),
+    github: url.nullable().default(null),
+    website: url.nullable().default(null),
+  });
+export const PersonalInfoSchema = personalInfo(Email, HttpUrl);
 
-/** Adds the date-range rules to an object that has start_date / end_date (and maybe is_current). */
+/**
+ * Adds the date-range rules to an object that has start_date / end_date (and maybe is_current).
+ * "No end date while current" is stated in the JSON Schema too (`if`/`then`); "end not before
+ * start" compares two fields, which JSON Schema cannot express.
+ */
 function withDateRange<T extends z.ZodObject>(schema: T) {
-  return schema.superRefine((value: Record<string, unknown>, ctx) => {
+  const refined = schema.superRefine((value: Record<string, unknown>, ctx) => {
     const start = value.start_date as string | null | undefined;
     const end = value.end_date as string | null | undefined;
     if (value.is_current === true && end) {
@@ -36,6 +42,11 @@ function withDateRange<T extends z.ZodObject>(schema: T) {
     if (start && end && comparePartialDates(end, start) < 0) {
       ctx.addIssue({ code: 'custom', path: ['end_date'], message: 'must not be before start_date' });
     }
+  });
+  if (!('is_current' in schema.shape)) return refined;
+  return refined.meta({
+    if: { properties: { is_current: { const: true } }, required: ['is_current'] },
+    then: { properties: { end_date: { type: 'null' } } },
   });
 }
 
@@ -62,14 +73,16 @@ const EducationFields = z.strictObject({
 });
 export const EducationSchema = withDateRange(EducationFields);
 
-const ProjectFields = z.strictObject({
-  name: requiredText(200),
-  description: nullableText(5000),
-  technologies: list(requiredText(100), 50).default([]),
-  url: nullableUrl,
-  start_date: nullableDate,
-  end_date: nullableDate,
-});
+const projectFields = (url: z.ZodType<string>) =>
+  z.strictObject({
+    name: requiredText(200),
+    description: nullableText(5000),
+    technologies: list(requiredText(100), 50).default([]),
+    url: url.nullable().default(null),
+    start_date: nullableDate,
+    end_date: nullableDate,
+  });
+const ProjectFields = projectFields(HttpUrl);
 export const ProjectSchema = withDateRange(ProjectFields);
 
 export const LanguageSchema = z.strictObject({
@@ -109,6 +122,10 @@ const withId = { id: z.uuid() };
 export const ExperienceEntitySchema = ExperienceFields.extend(withId);
 export const EducationEntitySchema = EducationFields.extend(withId);
 export const ProjectEntitySchema = ProjectFields.extend(withId);
+
+/** Decode recorded events: e-mails and URLs as accepted when they were recorded (see RecordedHttpUrl). */
+export const RecordedPersonalInfoSchema = personalInfo(RecordedEmail, RecordedHttpUrl);
+export const RecordedProjectEntitySchema = projectFields(RecordedHttpUrl).extend(withId);
 export type ExperienceEntity = z.infer<typeof ExperienceEntitySchema>;
 export type EducationEntity = z.infer<typeof EducationEntitySchema>;
 export type ProjectEntity = z.infer<typeof ProjectEntitySchema>;

@@ -4,12 +4,15 @@ import { Uuid } from '../shared/primitives';
 import {
   EducationEntitySchema,
   ExperienceEntitySchema,
-  PersonalInfoSchema,
-  ProjectEntitySchema,
+  RecordedPersonalInfoSchema as PersonalInfoSchema,
+  RecordedProjectEntitySchema as ProjectEntitySchema,
   SkillsSchema,
 } from './entities';
 
-/** Events of the `profile-<uuid>` stream. Stored names never change. */
+/**
+ * Events of the `profile-<uuid>` stream. Stored names never change. E-mails and URLs are decoded
+ * as they were accepted when recorded (the API's own rules for them have since been tightened).
+ */
 
 
 export const ProfileCreated = event(

@@ -26,7 +26,8 @@ export const ProfileUpdateRequest = z
   })
   .refine((body) => Object.keys(body).length > 0, {
     message: 'must contain at least one of personal_info, professional_summary, skills',
-  });
+  })
+  .meta({ minProperties: 1 });
 export type ProfileUpdateRequest = z.infer<typeof ProfileUpdateRequest>;
 
 export const ExperienceRequest = ExperienceSchema;

@@ -6,18 +6,13 @@ export const Uuid = z.uuid();
 
 export const IsoTimestamp = z.iso.datetime({ offset: true });
 
-/** A calendar date with or without the day: `2024-03` or `2024-03-15`. */
+/** A calendar date (leap years included), `2024-02-29`, as one pattern JSON Schema can state too. */
+const CALENDAR_DAY = z.regexes.date.source.replace(/^\^|\$$/g, '').replace(/\\d/g, '[0-9]');
+
+/** A calendar date with or without the day: `2024-03` or `2024-03-15`; the day must exist. */
 export const PartialDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?$/, 'must be a date as YYYY-MM or YYYY-MM-DD')
-  .refine(isRealDate, 'must be a real calendar date');
-
-function isRealDate(value: string): boolean {
-  const [y, m, d] = value.split('-').map(Number);
-  if (d === undefined) return true;
-  const date = new Date(Date.UTC(y, m - 1, d));
-  return date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
-}
+  .regex(new RegExp(`^(?:[0-9]{4}-(?:0[1-9]|1[0-2])|${CALENDAR_DAY})$`), 'must be a real calendar date as YYYY-MM or YYYY-MM-DD');
 
 /** Compares partial dates; `2024-03` counts as the first day of March. */
 export function comparePartialDates(a: string, b: string): number {
@@ -25,12 +20,62 @@ export function comparePartialDates(a: string, b: string): number {
   return pad(a).localeCompare(pad(b));
 }
 
-export const Email = z.email().max(254);
-export const HttpUrl = z
-  .url({ protocol: /^https?$/, hostname: z.regexes.domain })
-  .max(2048);
+/**
+ * An e-mail address: a dot-atom local part of at most 64 characters and a domain of DNS labels
+ * (1-63 characters, no hyphen at either end, no `--` in 3rd-4th position, which IDNA reserves).
+ * zod's default pattern also admits labels that end in a hyphen or exceed 63 characters, which
+ * are not e-mail addresses (the JSON Schema `email` format rejects them). Punycode domains
+ * (`xn--…`) are not accepted: a pattern cannot check their encoding.
+ */
+const EMAIL = new RegExp(
+  `^(?=[^@]{1,64}@)[A-Za-z0-9_'+-]+(?:\\.[A-Za-z0-9_'+-]+)*@(?:(?![A-Za-z0-9]{2}--)[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\\.)+[A-Za-z]{2,63}$`,
+);
+export const Email = z.email({ pattern: EMAIL }).max(254);
 
-/** Text written by a user: trimmed, bounded. */
-export const text = (max: number) => z.string().trim().max(max);
-export const requiredText = (max: number) => z.string().trim().min(1, 'must not be empty').max(max);
+/**
+ * An http(s) URL with a domain name. The pattern, which the OpenAPI document states, is the rule:
+ * no spaces or control characters, lower-case scheme, no user info, a port up to 65535. The URL
+ * parser behind it never rejects what the pattern admits (it only guards that claim).
+ */
+const DOMAIN = '(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?\\.)+[a-zA-Z]{2,}';
+const PORT = '(?::(?:6553[0-5]|655[0-2][0-9]|65[0-4][0-9]{2}|6[0-4][0-9]{3}|[1-5][0-9]{4}|[0-9]{1,4}))?';
+const HTTP_URL = new RegExp(`^https?://${DOMAIN}${PORT}(?:[/?#][^\\x00-\\x20\\x7f]*)?$`);
+const URL_MESSAGE = 'must be an http or https URL with a domain name, such as https://example.com/page';
+
+function parsesAsHttpUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && z.regexes.domain.test(url.hostname);
+  } catch {
+    return false;
+  }
+}
+
+export const HttpUrl = z
+  .string()
+  .max(2048)
+  .regex(HTTP_URL, URL_MESSAGE)
+  .refine(parsesAsHttpUrl, { message: URL_MESSAGE, when: (payload) => payload.issues.length === 0 });
+
+/**
+ * E-mails and URLs as they were accepted before the patterns above: events recorded then are
+ * decoded with these, so that tightening what the API accepts never makes a stored event unreadable.
+ */
+export const RecordedEmail = z.email().max(254);
+export const RecordedHttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2048);
+
+/**
+ * What String.prototype.trim() removes (ECMAScript WhiteSpace and LineTerminator), spelled out so
+ * that every regex engine reading the OpenAPI document agrees on it.
+ */
+const TRIMMED = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
+/** Has a character that trimming keeps: not empty once trimmed. */
+export const NOT_BLANK = new RegExp(`[^${TRIMMED}]`);
+
+/**
+ * Text written by a user: at most `max` characters as sent, stored trimmed. (The limit applies
+ * to what is sent so that a JSON Schema `maxLength` states it exactly.)
+ */
+export const text = (max: number) => z.string().max(max).trim();
+export const requiredText = (max: number) => z.string().max(max).trim().regex(NOT_BLANK, 'must not be empty');
 export const list = <T extends z.ZodType>(item: T, max: number) => z.array(item).max(max);

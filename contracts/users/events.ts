@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { defineEvent } from '../shared/envelope';
-import { Email, IsoTimestamp, Uuid } from '../shared/primitives';
+import { IsoTimestamp, RecordedEmail, Uuid } from '../shared/primitives';
 
 export const Role = z.enum(['user', 'admin']);
 export type Role = z.infer<typeof Role>;
@@ -10,7 +10,7 @@ export const UserRegistered = defineEvent(
   'UserRegistered',
   z.object({
     user_id: Uuid,
-    email: Email,
+    email: RecordedEmail,
     full_name: z.string(),
     /** scrypt hash in PHC-like form; never leaves the event store. */
     password_hash: z.string(),

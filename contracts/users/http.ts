@@ -8,7 +8,7 @@ export const RegisterRequest = z.strictObject({
   password: z.string().min(8, 'must be at least 8 characters').max(200),
   full_name: requiredText(200),
 });
-export const LoginRequest = z.strictObject({ email: z.string().trim().max(254), password: z.string().max(200) });
+export const LoginRequest = z.strictObject({ email: z.string().max(254).trim(), password: z.string().max(200) });
 export const RefreshRequest = z.strictObject({ refresh_token: z.string().min(1).max(4096) });
 export const LogoutRequest = z.strictObject({ refresh_token: z.string().min(1).max(4096) }).partial();
 
