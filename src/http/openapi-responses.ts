@@ -14,7 +14,7 @@ export const ProblemSchema = z.object({
 });
 
 const DESCRIPTIONS: Record<number, string> = {
-  400: 'Invalid input; `errors` lists every failing field',
+  400: 'Invalid input (body, query, path or a malformed `If-Match`); `errors` lists every failing field',
   401: 'Missing, invalid or expired credentials',
   403: 'Not allowed',
   404: 'Not found (or not yours)',
