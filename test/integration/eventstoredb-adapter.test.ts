@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { binaryEvent, EventStoreDBClient } from '@eventstore/db-client';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb';
-import { EventData, RecordedEvent } from '../../src/event-store/port';
+import { AppendResult, EventData, RecordedEvent } from '../../src/event-store/port';
 import { EmbeddedReadStore } from '../../src/read-store/embedded';
 import { silentLogger } from '../../src/shared/logger';
 import { CheckpointedSubscription } from '../../src/subscriptions';
@@ -89,9 +89,9 @@ describe('a server that crashes, stops or hangs', () => {
         const batch: EventData[] = [newEvent('Written'), newEvent('Written')];
         // Retried as it is until it succeeds: a write the server stored before dying comes back as an idempotent success.
         for (;;) {
-          const attempt = await timed(store.appendToStream(stream, batch, revision));
+          const attempt = await timed<AppendResult>(store.appendToStream(stream, batch, revision));
           if (attempt.ok) {
-            const last = attempt.value.next_expected_revision;
+            const last: number = attempt.value.next_expected_revision;
             batch.forEach((event, i) => acknowledged.push({ ...event, stream_id: stream, revision: last - 1 + i, position: '', recorded_at: '' }));
             revision = last;
             break;
