@@ -4,6 +4,7 @@ import { yearsOfExperience } from './experience';
 import { atsKeywords, collectEvidence, prioritize, requirementOf, SkillEvidence, weightOf } from './priority';
 import { JobPosting } from './segment';
 import { segmentPosting } from './sections';
+import { findSkillMentions } from './skill-mentions';
 import { seniority } from './seniority';
 
 /** Bump when the rules or the taxonomy change, so stored analyses can be told apart. */
@@ -15,7 +16,7 @@ export const ANALYZER_VERSION = 'keywords-1.1.0';
  * requirement-cues.ts) and its weight (see priority.ts).
  */
 export function analyzeJob(posting: JobPosting): KeywordAnalysis {
-  const segments = segmentPosting(posting);
+  const segments = segmentPosting(posting, (line) => findSkillMentions(line).length > 0);
   const evidence = collectEvidence(segments, posting.company);
   const ordered = [...evidence].sort((a, b) => weightOf(b) - weightOf(a) || a.firstSeen - b.firstSeen);
   const names = (requirement: 'required' | 'preferred') =>

@@ -1,14 +1,16 @@
 import { preferenceOf } from './requirement-cues';
-import { findSkillMentions } from './skill-mentions';
 import { Context, JobPosting, Segment } from './segment';
 
 /**
  * Splits a posting into segments. Headings ("Requirements:", "Nice to have", "What you'll do",
  * "Benefits") switch the context of the lines below them; a heading used as a label ("Bonus:
  * Terraform") applies to its own line only. Cue phrases then refine each clause.
+ *
+ * `namesASkill` tells a short prose line that names a skill ("Kubernetes") from a heading
+ * ("Our stack"); the caller passes the skill matcher, so segmentation stays plain text work.
  */
-export function segmentPosting(posting: JobPosting): Segment[] {
-  const description = segmentLines(posting.description.split(/\r?\n/), 'description', isProseHeading);
+export function segmentPosting(posting: JobPosting, namesASkill: (line: string) => boolean): Segment[] {
+  const description = segmentLines(posting.description.split(/\r?\n/), 'description', (line) => isProseHeading(line, namesASkill));
   return [
     { text: posting.title, context: 'title' },
     ...description.map((s) => (describesCompany(s, posting.company) ? { ...s, context: 'ignored' as const } : s)),
@@ -68,10 +70,10 @@ function segmentLines(lines: string[], initial: Context, isHeading: (line: strin
  * In prose a heading ends with a colon, or is a short line with no sentence punctuation, numbers,
  * degrees or skills ("What you'll do", but not "Experience with Kafka" or "5+ years experience").
  */
-function isProseHeading(line: string): boolean {
+function isProseHeading(line: string, namesASkill: (line: string) => boolean): boolean {
   if (line.endsWith(':')) return true;
   const short = !/[.!?,;]$/.test(line) && line.split(/\s+/).length <= 6;
-  return short && !/\d|degree|diploma|licen[cs]e/i.test(line) && findSkillMentions(line).length === 0;
+  return short && !/\d|degree|diploma|licen[cs]e/i.test(line) && !namesASkill(line);
 }
 
 /** In a list, where most items are short, only a colon or a bare preference word makes a heading. */
