@@ -1,3 +1,4 @@
+import { ServiceUnavailableError } from '../shared/errors';
 /**
  * The event store port: the system of record.
  *
@@ -80,6 +81,17 @@ export interface EventStore {
   headPosition(): Promise<string>;
   ping(): Promise<void>;
   close(): Promise<void>;
+}
+
+/**
+ * The event store cannot be reached or did not answer in time. For an append the outcome is
+ * unknown (a timed-out append may still be applied); for a read nothing happened.
+ */
+export class EventStoreUnavailableError extends ServiceUnavailableError {
+  constructor(message: string, cause?: unknown) {
+    super('event_store', message, cause);
+    this.name = 'EventStoreUnavailableError';
+  }
 }
 
 export class WrongExpectedRevisionError extends Error {

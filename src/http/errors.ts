@@ -1,5 +1,5 @@
 import { ErrorRequestHandler, RequestHandler } from 'express';
-import { DomainError } from '../shared/errors';
+import { DomainError, ServiceUnavailableError } from '../shared/errors';
 import { Logger } from '../shared/logger';
 import { EdgeCode, problem, Problem } from './problem';
 
@@ -21,6 +21,9 @@ function edgeCodeOf(error: { type?: string; status?: number }): EdgeCode | null 
   return null;
 }
 
+/** What a 503 asks the client to wait before trying again. */
+const RETRY_AFTER_SECONDS = 2;
+
 export function errorHandler(logger: Logger): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const correlation_id = (req as { correlation_id?: string }).correlation_id;
@@ -28,6 +31,12 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof DomainError) {
       const extra = error.fields.length > 0 ? { errors: error.fields } : {};
       return sendProblem(res, problem(error.code, error.message, { instance, correlation_id, ...extra }));
+    }
+    if (error instanceof ServiceUnavailableError) {
+      logger.warn({ service: error.service, err: error.message, path: req.path, correlation_id }, 'backing service unavailable');
+      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      const detail = `A service JobWise depends on (${error.service.replace('_', ' ')}) is unavailable; try again shortly`;
+      return sendProblem(res, problem('HTTP.SERVICE_UNAVAILABLE', detail, { instance, correlation_id }));
     }
     const edge = edgeCodeOf(error ?? {});
     if (edge) {

@@ -40,7 +40,8 @@ export type EdgeCode =
   | 'HTTP.MALFORMED_JSON'
   | 'HTTP.PAYLOAD_TOO_LARGE'
   | 'HTTP.UNSUPPORTED_MEDIA_TYPE'
-  | 'HTTP.INTERNAL';
+  | 'HTTP.INTERNAL'
+  | 'HTTP.SERVICE_UNAVAILABLE';
 const EDGE_STATUS: Record<EdgeCode, number> = {
   'HTTP.NOT_FOUND': 404,
   'HTTP.METHOD_NOT_ALLOWED': 405,
@@ -48,6 +49,7 @@ const EDGE_STATUS: Record<EdgeCode, number> = {
   'HTTP.PAYLOAD_TOO_LARGE': 413,
   'HTTP.UNSUPPORTED_MEDIA_TYPE': 415,
   'HTTP.INTERNAL': 500,
+  'HTTP.SERVICE_UNAVAILABLE': 503,
 };
 
 const TITLES: Record<number, string> = {
@@ -61,6 +63,7 @@ const TITLES: Record<number, string> = {
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
   500: 'Internal Server Error',
+  503: 'Service Unavailable',
 };
 
 export function statusOf(code: ErrorCode | EdgeCode): number {

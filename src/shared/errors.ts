@@ -27,6 +27,21 @@ export interface FieldProblem {
   message: string;
 }
 
+/**
+ * A backing service (the event store, …) cannot be reached right now. Nothing was decided
+ * wrongly and the request may be repeated later: the HTTP edge answers 503 with Retry-After.
+ */
+export class ServiceUnavailableError extends Error {
+  constructor(
+    readonly service: string,
+    message: string,
+    override readonly cause?: unknown,
+  ) {
+    super(message);
+    this.name = 'ServiceUnavailableError';
+  }
+}
+
 export class DomainError extends Error {
   constructor(
     readonly code: ErrorCode,

@@ -237,9 +237,7 @@ onBackends(['KAFKA_BROKERS', 'MONGODB_URL'], 'split topology', ([brokers, mongoU
       for (const answer of whileDown) {
         if (answer.status < 500) continue; // e.g. a 202 for a write stored just before the kill
         expect(answer.problem).toBe(true);
-        // Issue 8 asks for 503 here. The app answers 500 until src/http maps an unreachable event
-        // store to 503 (see the report of issue 8); tighten this to toBe(503) then.
-        expect([500, 503]).toContain(answer.status);
+        expect(answer.status).toBe(503);
         expect(answer.ms).toBeLessThan(REQUEST_DEADLINE_MS);
       }
       const recovered = answers.filter((answer) => answer.at > back + 3_000);

@@ -3,6 +3,7 @@ import {
   AppendResult,
   EventData,
   EventStore,
+  EventStoreUnavailableError,
   ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
@@ -20,7 +21,7 @@ import { encodeRecord, LogRecord, RECORD_HEADER_BYTES } from './record-codec';
 import { CatchUpSubscription } from './subscription';
 import { checkAppend, checkCount, checkRevision } from './validation';
 
-export class EventStoreClosedError extends Error {
+export class EventStoreClosedError extends EventStoreUnavailableError {
   constructor() {
     super('The event store is closed');
     this.name = 'EventStoreClosedError';

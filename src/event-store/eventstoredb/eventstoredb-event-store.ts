@@ -1,6 +1,7 @@
 import {
   AllStreamResolvedEvent,
   BACKWARDS,
+  CancelledError,
   convertToCommandError,
   DeadlineExceededError,
   END,
@@ -10,12 +11,15 @@ import {
   START,
   StreamingRead,
   StreamNotFoundError,
+  TimeoutError,
+  UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
 import {
   AppendResult,
   EventData,
   EventStore,
+  EventStoreUnavailableError,
   ExpectedRevision,
   ReadAllOptions,
   ReadStreamOptions,
@@ -86,7 +90,7 @@ export class EventStoreDbEventStore implements EventStore {
       return (await this.collect(read)).map(toRecordedEvent);
     } catch (error) {
       if (error instanceof StreamNotFoundError) return [];
-      throw error;
+      throw asCommandError(error);
     }
   }
 
@@ -173,9 +177,16 @@ export class EventStoreDbEventStore implements EventStore {
   }
 }
 
-/** The client passes some gRPC failures on raw (e.g. UNAVAILABLE while connecting): give them its error types. */
+/**
+ * The client passes some gRPC failures on raw (e.g. UNAVAILABLE while connecting): give them its
+ * error types, and report an unreachable or unresponsive server as EventStoreUnavailableError.
+ */
 function asCommandError(error: unknown): unknown {
-  return error instanceof Error ? convertToCommandError(error) : error;
+  const converted = error instanceof Error ? convertToCommandError(error) : error;
+  if (converted instanceof UnavailableError || converted instanceof DeadlineExceededError || converted instanceof CancelledError || converted instanceof TimeoutError) {
+    return new EventStoreUnavailableError(`EventStoreDB is unavailable: ${converted.message}`, converted);
+  }
+  return converted;
 }
 
 /** `defaultDeadline` (ms) from an `esdb://` connection string, if it sets one. */
