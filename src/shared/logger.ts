@@ -1,4 +1,5 @@
 import pino from 'pino';
+import { redactLogObject, redactMessage } from './log-redaction';
 
 /** The logging surface the code depends on; pino satisfies it. */
 export interface Logger {
@@ -9,40 +10,35 @@ export interface Logger {
   child(bindings: Record<string, unknown>): Logger;
 }
 
-/** PII and secrets never reach the logs, wherever they appear in a logged object. */
-export const REDACTED_PATHS = [
-  'password',
-  'password_hash',
-  'access_token',
-  'refresh_token',
-  'token',
-  'email',
-  'phone',
-  'authorization',
-  'req.headers.authorization',
-  'req.headers.cookie',
-  '*.password',
-  '*.password_hash',
-  '*.access_token',
-  '*.refresh_token',
-  '*.token',
-  '*.email',
-  '*.phone',
-  '*.authorization',
-  '*.*.email',
-  '*.*.phone',
-];
-
+/**
+ * The service's logger. PII and secrets never reach the logs: every logged object, every child
+ * binding and every message goes through the redaction of src/shared/log-redaction.ts (by key
+ * name at any depth, and by value pattern inside every string, error messages and stacks too).
+ */
 export function createLogger(options: { level?: string; role?: string; destination?: pino.DestinationStream } = {}): Logger {
-  return pino(
+  const logger = pino(
     {
       level: options.level ?? process.env.LOG_LEVEL ?? 'info',
       base: { service: 'jobwise', role: options.role },
-      redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      formatters: {
+        log: redactLogObject,
+        bindings: redactLogObject,
+      },
+      // formatters.log has already turned errors into redacted plain objects: print them as they are.
+      serializers: { msg: redactMessage, err: (value: unknown) => value },
       timestamp: pino.stdTimeFunctions.isoTime,
     },
     options.destination,
   );
+  return redactingChildren(logger);
+}
+
+/** pino gives child loggers no bindings formatter, so their bindings are redacted here. */
+function redactingChildren(logger: pino.Logger): pino.Logger {
+  const child = logger.child.bind(logger);
+  logger.child = ((bindings: pino.Bindings, options?: pino.ChildLoggerOptions) =>
+    redactingChildren(child(redactLogObject(bindings), options))) as unknown as pino.Logger['child'];
+  return logger;
 }
 
 export const silentLogger = (): Logger => pino({ level: 'silent' });
