@@ -6,17 +6,23 @@ import { defineIntegrationEvent as integrationEvent } from './envelope';
 
 /**
  * Topic `jobwise.jobs.v1`, key `job-<job id>`. A job posting is not personal data, but its free
- * text can be: so ids, enums, dates, counts, salary figures, skills, and the title and company
- * only — never descriptions, requirements, locations, URLs or reference numbers.
+ * text can be: so ids, enums, dates, counts, salary figures and skills only — never descriptions,
+ * requirements, locations, URLs or reference numbers. Title and company are text a user may have
+ * typed: they are published only for jobs nobody owns (the static catalogue, API and scraped
+ * postings, `user_id` null) in `job.created`, and are null otherwise — always null in
+ * `job.updated`, whose domain event does not say who wrote the content (a consumer keeps the
+ * catalogue title it got from `job.created`).
  */
 const SkillToken = z.string().min(1).max(100);
 const Title = z.string().min(1).max(200);
 const Count = z.number().int().nonnegative();
 
 /** What a consumer may know of a job's content. */
+const NAMES_RULE =
+  'null unless the job is a public posting nobody owns (user_id null: catalogue, API, scraped) in job.created; always null in job.updated';
 const summary = {
-  title: Title,
-  company: Title,
+  title: Title.nullable().describe(`Job title: ${NAMES_RULE}`),
+  company: Title.nullable().describe(`Hiring company: ${NAMES_RULE}`),
   remote: RemotePolicy.nullable(),
   employment_type: EmploymentType.nullable(),
   experience_level: ExperienceLevel.nullable(),

@@ -7,13 +7,20 @@ import { AggregateMapping, build, on } from './build';
 
 const jobs = on(IntegrationTopics.jobs);
 
-/** Job events → `jobwise.jobs.v1`: ids, enums, dates, counts, salary figures, skills, title and company. */
+/**
+ * Job events → `jobwise.jobs.v1`: ids, enums, dates, counts, salary figures and skills. Title and
+ * company only for a job nobody owns (catalogue, API, scraped: public postings) in `job.created`;
+ * a user's own or imported job's title and company are text the user wrote, so they stay null,
+ * and `job.updated` never carries them (its domain event does not say whose job it is).
+ */
 export const JOB_MAPPINGS: AggregateMapping<JobEvent['type']> = {
   JobCreated: (event) => {
     const { source, user_id, status, content } = event.data;
-    return jobs(event, build(J.JobCreatedV1, event, { job_id: event.data.job_id, source, user_id, status, ...jobSummary(content) }));
+    const publicPosting = user_id === null;
+    return jobs(event, build(J.JobCreatedV1, event, { job_id: event.data.job_id, source, user_id, status, ...jobSummary(content, publicPosting) }));
   },
-  JobUpdated: (event) => jobs(event, build(J.JobUpdatedV1, event, { job_id: streamEntityId(event.stream_id), ...jobSummary(event.data.content) })),
+  JobUpdated: (event) =>
+    jobs(event, build(J.JobUpdatedV1, event, { job_id: streamEntityId(event.stream_id), ...jobSummary(event.data.content, false) })),
   JobAnalyzed: (event) => {
     const { analyzer_version, required_skills, preferred_skills, seniority, education_level, years_of_experience } = event.data.analysis;
     return jobs(
@@ -35,12 +42,12 @@ export const JOB_MAPPINGS: AggregateMapping<JobEvent['type']> = {
   JobDeleted: (event) => jobs(event, build(J.JobDeletedV1, event, { job_id: event.data.job_id, user_id: event.data.user_id })),
 };
 
-/** Title, company, enums, dates, salary figures and counts: never the posting's free text. */
-function jobSummary(content: JobContent) {
+/** Enums, dates, salary figures and counts, title and company only when `withNames`: never the posting's free text. */
+function jobSummary(content: JobContent, withNames: boolean) {
   const { salary_range: salary } = content;
   return {
-    title: content.title,
-    company: content.company,
+    title: withNames ? content.title : null,
+    company: withNames ? content.company : null,
     remote: content.remote,
     employment_type: content.employment_type,
     experience_level: content.experience_level,

@@ -26,11 +26,11 @@ function envelopes(stream_id: string, events: DomainEvent[]): DomainEnvelope[] {
 }
 
 /**
- * A job's whole life, its free text marked so a leak can be found: descriptions, requirements,
- * responsibilities, benefits, location, industry, reference number and URL. Title and company
- * are published on purpose and carry no marker.
+ * A job's whole life, its free text marked so a leak can be found: title, company, descriptions,
+ * requirements, responsibilities, benefits, location, industry, reference number and URL. A job a
+ * user created or imported publishes none of them (only catalogue jobs keep title and company).
  */
-function jobHistory() {
+function jobHistory(source: 'user_created' | 'imported' = 'user_created') {
   const job_id = randomUUID();
   const user_id = randomUUID();
   const secrets: string[] = [];
@@ -38,6 +38,8 @@ function jobHistory() {
   const m = () => `q${randomBytes(5).toString('hex')}`;
   const marked = () =>
     jobContent({
+      title: s(`Senior Platform Engineer ${m()}`),
+      company: s(`Quillmark ${m()} Analytics`),
       location: s(`Utrecht ${m()}`),
       description: s(`Our team ${m()} runs the Kubernetes platform for every product squad in the company.`),
       requirements: [s(`Five years with Kubernetes at ${m()}`), s(`Terraform modules for ${m()}`)],
@@ -49,12 +51,12 @@ function jobHistory() {
       expires_date: '2026-12-31',
     });
   const content = marked();
-  const changed = { ...marked(), title: 'Staff Platform Engineer' };
+  const changed = marked();
   const analysis = analyzeJob(changed);
   const events: DomainEvent[] = [
     {
       type: 'JobCreated',
-      data: { job_id, source: 'user_created', user_id, status: 'draft', catalogue_id: null, content, content_hash: contentHash(content) },
+      data: { job_id, source, user_id, status: 'draft', catalogue_id: null, content, content_hash: contentHash(content) },
     },
     { type: 'JobUpdated', data: { content: changed, content_hash: contentHash(changed) } },
     { type: 'JobAnalyzed', data: { content_hash: contentHash(changed), analysis } },
@@ -89,14 +91,14 @@ describe('job integration events', () => {
     ]);
   });
 
-  it('given JobCreated, then job.created carries ids, enums, dates, salary figures, counts, title and company', () => {
+  it("given a user's JobCreated, then job.created carries ids, enums, dates, salary figures and counts, title and company null", () => {
     expect(one('job.created').message.data).toEqual({
       job_id: history.job_id,
       source: 'user_created',
       user_id: history.user_id,
       status: 'draft',
-      title: 'Senior Platform Engineer',
-      company: 'Quillmark Analytics',
+      title: null,
+      company: null,
       remote: 'hybrid',
       employment_type: 'full_time',
       experience_level: 'senior',
@@ -107,16 +109,24 @@ describe('job integration events', () => {
     });
   });
 
-  it('given a static job, then job.created names no owner', () => {
+  it('given a static catalogue job, then job.created names no owner and keeps its title and company; job.updated has them null', () => {
     const content = jobContent();
-    const [created] = envelopes(`job-${randomUUID()}`, [
+    const [created, updated] = envelopes(`job-${randomUUID()}`, [
       { type: 'JobCreated', data: { job_id: randomUUID(), source: 'static', user_id: null, status: 'active', catalogue_id: 'static-007', content, content_hash: contentHash(content) } },
+      { type: 'JobUpdated', data: { content, content_hash: contentHash(content) } },
     ]);
-    expect(toIntegrationEvent(created)!.message.data).toMatchObject({ source: 'static', user_id: null, status: 'active' });
+    expect(toIntegrationEvent(created!)!.message.data).toMatchObject({
+      source: 'static',
+      user_id: null,
+      status: 'active',
+      title: content.title,
+      company: content.company,
+    });
+    expect(toIntegrationEvent(updated!)!.message.data).toMatchObject({ title: null, company: null });
   });
 
-  it('given JobUpdated, then job.updated carries the new summary', () => {
-    expect(one('job.updated').message.data).toMatchObject({ job_id: history.job_id, title: 'Staff Platform Engineer' });
+  it('given JobUpdated, then job.updated carries the new summary without title or company', () => {
+    expect(one('job.updated').message.data).toMatchObject({ job_id: history.job_id, title: null, company: null, remote: 'hybrid' });
   });
 
   it('given JobAnalyzed, then job.analyzed carries the canonical skills and levels', () => {
@@ -144,8 +154,10 @@ describe("a job's free text never leaves through integration events", () => {
   const strings = (value: unknown): string[] =>
     typeof value === 'string' ? [value] : value && typeof value === 'object' ? Object.values(value).flatMap(strings) : [];
 
-  it.each(Array.from({ length: 10 }, (_, i) => i))('given marked job history #%i, then no published string contains a marker', () => {
-    const sample = jobHistory();
+  it.each(Array.from({ length: 10 }, (_, i) => [i, i % 2 === 0 ? 'user_created' : 'imported'] as const))(
+    'given marked job history #%i (%s), then no published string contains a marker',
+    (_i, source) => {
+    const sample = jobHistory(source);
     const published = envelopes(sample.stream_id, sample.events)
       .map((envelope) => toBusMessage(toIntegrationEvent(envelope)!, '0000000000000001'))
       .flatMap(strings)
@@ -154,7 +166,8 @@ describe("a job's free text never leaves through integration events", () => {
     for (const secret of sample.secrets) {
       expect({ secret, leaks: published.filter((value) => value.includes(secret.toLowerCase())) }).toEqual({ secret, leaks: [] });
     }
-  });
+    },
+  );
 
   it('the same check finds every marker in the domain events themselves (so it can fail)', () => {
     const source = strings(history.events).map((value) => value.toLowerCase());

@@ -125,8 +125,8 @@ export function sampleHistory(): SampleHistory {
   const claims: DomainEvent[] = [{ type: 'ClaimTaken', data: { owner_id: user_id } }];
   const job_id = randomUUID();
   const content = JobContentInput.parse({
-    title: 'Platform Engineer',
-    company: 'Quillmark',
+    title: s(`Platform Engineer ${m()}`),
+    company: s(`Quillmark ${m()}`),
     location: s(`Utrecht ${m()}`),
     description: s(`We run the Kubernetes platform for ${m()}.`),
     requirements: [s(`Kubernetes and Terraform at ${m()}`)],
