@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { LOGIN_BACKOFF_DEFAULTS, RATE_LIMIT_CLASSES, RATE_LIMIT_DEFAULTS, RateLimitClass, RateLimitSettings } from './shared/rate-limit';
 
 /**
  * Configuration comes from the environment. A connection URL that is set selects the real
@@ -33,7 +34,40 @@ const EnvSchema = z.object({
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   /** Comma-separated roles to run in this process; default all of them. */
   JOBWISE_ROLES: optional,
+  /** `false` turns every rate limit and the failed-login back-off off. */
+  RATE_LIMITS_ENABLED: z.enum(['true', 'false']).default('true'),
+  /** JSON overrides per limit class, e.g. `{"profiles.create":{"limit":5,"window_seconds":60}}`. */
+  RATE_LIMITS: jsonOf(z.partialRecord(z.enum(RATE_LIMIT_CLASSES as [RateLimitClass, ...RateLimitClass[]]), z.strictObject({
+    limit: z.number().int().min(1),
+    window_seconds: z.number().int().min(1).max(7 * 24 * 3600),
+  }))),
+  /** JSON overrides of the failed-login back-off, e.g. `{"threshold":5,"base_seconds":30,"max_seconds":3600}`. */
+  LOGIN_BACKOFF: jsonOf(z.strictObject({
+    threshold: z.number().int().min(1),
+    base_seconds: z.number().int().min(1),
+    max_seconds: z.number().int().min(1),
+  }).partial()),
+  /** How long an api process trusts its cached "this access token is not revoked" answer. */
+  TOKEN_REVOCATION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
 });
+
+/** An optional JSON variable, parsed and then validated by `schema`. */
+function jsonOf<T extends z.ZodType>(schema: T) {
+  return z
+    .string()
+    .trim()
+    .optional()
+    .transform((text, ctx) => {
+      if (!text) return undefined;
+      try {
+        return JSON.parse(text) as unknown;
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'is not valid JSON' });
+        return z.NEVER;
+      }
+    })
+    .pipe(schema.optional());
+}
 
 export const ROLES = ['api', 'projector', 'relay'] as const;
 export type Role = (typeof ROLES)[number];
@@ -52,6 +86,8 @@ export interface Config {
   read_your_writes_timeout_ms: number;
   log_level: string;
   roles: Role[];
+  rate_limits: RateLimitSettings;
+  token_revocation_cache_ms: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -82,6 +118,12 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     read_your_writes_timeout_ms: e.READ_YOUR_WRITES_TIMEOUT_MS,
     log_level: e.LOG_LEVEL,
     roles: parseRoles(argv.length > 0 ? argv.join(',') : e.JOBWISE_ROLES),
+    rate_limits: {
+      enabled: e.RATE_LIMITS_ENABLED === 'true',
+      policies: { ...RATE_LIMIT_DEFAULTS, ...e.RATE_LIMITS } as RateLimitSettings['policies'],
+      login_backoff: { ...LOGIN_BACKOFF_DEFAULTS, ...e.LOGIN_BACKOFF },
+    },
+    token_revocation_cache_ms: e.TOKEN_REVOCATION_CACHE_MS,
   };
 }
 

@@ -13,6 +13,7 @@ import { JobQueries } from './jobs/job-queries';
 import { profileRoutes } from './profiles/profile-routes';
 import { ProfileQueries } from './profiles/profile-queries';
 import { ProjectionRunner } from './projector/projection-runner';
+import { openRateLimitStore } from './rate-limit';
 import { ReadStore } from './read-store/port';
 import { ReadYourWritesWaiter } from './read-store/read-your-writes';
 import { EventRelay } from './relay';
@@ -20,6 +21,7 @@ import { BackgroundTask, BackgroundTasks } from './shared/background-tasks';
 import { Clock, systemClock } from './shared/clock';
 import { CommandHandler } from './shared/command-handler';
 import { Logger } from './shared/logger';
+import { InProcessRateLimitStore, LoginBackoff, RateLimiter } from './shared/rate-limit';
 import { AuthService } from './users/accounts';
 import { resolveJwtSecret } from './users/jwt-secret';
 import { TokenService } from './users/session-tokens';
@@ -35,6 +37,9 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const [events, readStore, bus] = await Promise.all([openEventStore(config, logger), openReadStore(config), openBus(config, logger)]);
   const jwt_secret = await resolveJwtSecret({ configured: config.jwt_secret, data_dir: config.data_dir, embedded: !config.eventstore_url, logger });
   const has = (role: Config['roles'][number]) => config.roles.includes(role);
+  const rateLimitStore = has('api') ? await openRateLimitStore(config) : new InProcessRateLimitStore();
+  const rateLimiter = new RateLimiter(rateLimitStore, config.rate_limits);
+  const loginBackoff = new LoginBackoff(rateLimitStore, { enabled: config.rate_limits.enabled, policy: config.rate_limits.login_backoff });
 
   container.bind(TOKENS.Config).toConstantValue(config);
   container.bind(TOKENS.Logger).toConstantValue(logger);
@@ -48,7 +53,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   );
   container
     .bind(TOKENS.AuthService)
-    .toDynamicValue((ctx) => new AuthService(ctx.container.get(TOKENS.CommandHandler), ctx.container.get(TOKENS.TokenService), { N: config.scrypt_n, r: 8, p: 1 }));
+    .toDynamicValue((ctx) => new AuthService(ctx.container.get(TOKENS.CommandHandler), ctx.container.get(TOKENS.TokenService), { N: config.scrypt_n, r: 8, p: 1 }, loginBackoff));
   container.bind(TOKENS.ProfileQueries).toConstantValue(new ProfileQueries(readStore));
   container.bind(TOKENS.JobQueries).toConstantValue(new JobQueries(readStore));
 
@@ -74,6 +79,8 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
 
   container.bind(TOKENS.BackgroundTasks).toDynamicValue((ctx) => {
     const tasks: BackgroundTask[] = [
+      // First to start, last to stop: closes the rate-limit counters' connection.
+      { name: 'rate-limit-store', start: async () => undefined, stop: () => rateLimitStore.close() },
       ...runners.map((runner) => ({ name: `projector:${runner.name}`, start: () => runner.start(), stop: () => runner.stop() })),
       ...(relay ? [{ name: 'relay', start: () => relay.start(), stop: () => relay.stop() }] : []),
       ...(has('api')
@@ -89,6 +96,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       verifier: ctx.container.get(TOKENS.TokenService),
       clock,
       logger,
+      rateLimiter,
       health: {
         events,
         readStore,

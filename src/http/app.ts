@@ -7,6 +7,8 @@ import { errorHandler, notFound } from './errors';
 import { methodNotAllowed } from './method-not-allowed';
 import { RouteSpec } from './route';
 import { parseRequest } from './validation';
+import { rateLimit } from './rate-limit';
+import { RateLimiter } from '../shared/rate-limit';
 
 export interface AppOptions {
   routes: RouteSpec[];
@@ -15,6 +17,8 @@ export interface AppOptions {
   verifier: AccessTokenVerifier;
   clock: Clock;
   logger: Logger;
+  /** Counts routes that declare a `rate_limit` class; without it nothing is limited. */
+  rateLimiter?: RateLimiter;
 }
 
 const BODY_LIMIT = '10mb';
@@ -31,6 +35,7 @@ export function createApp(options: AppOptions): Express {
   const authenticate = createAuthenticator(options.verifier);
   for (const spec of options.routes) {
     const handlers: RequestHandler[] = spec.auth === false ? [] : [authenticate];
+    if (spec.rate_limit && options.rateLimiter?.enabled) handlers.push(rateLimit(options.rateLimiter, spec.rate_limit, options.clock));
     app[spec.method](spec.path, ...handlers, handle(spec, options.clock));
   }
   app.use(methodNotAllowed(options.routes));

@@ -1,7 +1,10 @@
 import { ErrorRequestHandler, RequestHandler } from 'express';
 import { DomainError, ServiceUnavailableError } from '../shared/errors';
 import { Logger } from '../shared/logger';
+import { rateLimitRejections } from '../shared/metrics';
+import { RateLimitedError } from '../shared/rate-limit';
 import { EdgeCode, problem, Problem } from './problem';
+import { rateLimitHeaders } from './rate-limit';
 
 const PROBLEM_TYPE = 'application/problem+json';
 
@@ -31,6 +34,11 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     if (error instanceof DomainError) {
       const extra = error.fields.length > 0 ? { errors: error.fields } : {};
       return sendProblem(res, problem(error.code, error.message, { instance, correlation_id, ...extra }));
+    }
+    if (error instanceof RateLimitedError) {
+      rateLimitRejections.inc({ class: error.decision.class });
+      res.set({ ...rateLimitHeaders(error.decision), 'Retry-After': String(error.decision.reset_seconds) });
+      return sendProblem(res, problem('HTTP.TOO_MANY_REQUESTS', error.message, { instance, correlation_id }));
     }
     if (error instanceof ServiceUnavailableError) {
       logger.warn({ service: error.service, err: error.message, path: req.path, correlation_id }, 'backing service unavailable');

@@ -21,6 +21,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   412: 'If-Match names a version that is no longer current',
   413: 'Body larger than 10 MB',
+  429: 'Rate limit reached (or, on login, the account is backing off after failed logins); `Retry-After` gives the seconds to wait, `RateLimit` / `RateLimit-Policy` (draft-ietf-httpapi-ratelimit-headers) the quota',
 };
 
 export function errorResponses(...statuses: number[]): Record<number, ResponseSpec> {

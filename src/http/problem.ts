@@ -40,6 +40,7 @@ export type EdgeCode =
   | 'HTTP.MALFORMED_JSON'
   | 'HTTP.PAYLOAD_TOO_LARGE'
   | 'HTTP.UNSUPPORTED_MEDIA_TYPE'
+  | 'HTTP.TOO_MANY_REQUESTS'
   | 'HTTP.INTERNAL'
   | 'HTTP.SERVICE_UNAVAILABLE';
 const EDGE_STATUS: Record<EdgeCode, number> = {
@@ -48,6 +49,7 @@ const EDGE_STATUS: Record<EdgeCode, number> = {
   'HTTP.MALFORMED_JSON': 400,
   'HTTP.PAYLOAD_TOO_LARGE': 413,
   'HTTP.UNSUPPORTED_MEDIA_TYPE': 415,
+  'HTTP.TOO_MANY_REQUESTS': 429,
   'HTTP.INTERNAL': 500,
   'HTTP.SERVICE_UNAVAILABLE': 503,
 };
@@ -62,6 +64,7 @@ const TITLES: Record<number, string> = {
   412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
 };

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AuthUser } from './context';
 import { CommandContext } from '../shared/command-handler';
+import { RateLimitClass } from '../shared/rate-limit';
 
 /**
  * A route is declared once, with zod schemas for what it accepts and returns. The same
@@ -38,6 +39,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   tag: string;
   /** Defaults to true: a bearer access token is required. */
   auth?: boolean;
+  /** The rate-limit class counted per caller (user id, or client IP when `auth` is false); none when absent. Declare 429 in `responses`. */
+  rate_limit?: RateLimitClass;
   body?: B;
   query?: Q;
   params?: P;

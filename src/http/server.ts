@@ -7,6 +7,7 @@ import { mountDocs } from './docs';
 import { HealthDeps, mountHealth } from './health';
 import { openApiDocument } from './openapi';
 import { RouteSpec } from './route';
+import { RateLimiter } from '../shared/rate-limit';
 
 export interface HttpAppDeps {
   /** The API's routes; none in a process without the `api` role. */
@@ -15,6 +16,8 @@ export interface HttpAppDeps {
   clock: Clock;
   logger: Logger;
   health: HealthDeps;
+  /** Rate limits of the routes that declare a class (src/shared/rate-limit.ts). */
+  rateLimiter?: RateLimiter;
 }
 
 /**
@@ -30,6 +33,7 @@ export function buildHttpApp(deps: HttpAppDeps): Express {
     verifier: deps.verifier,
     clock: deps.clock,
     logger: deps.logger,
+    rateLimiter: deps.rateLimiter,
     mount(app) {
       mountHealth(app, deps.health);
       if (routes.length > 0) mountDocs(app, () => (document ??= openApiDocument(routes, { title: 'JobWise API', version: '1.0.0' })));

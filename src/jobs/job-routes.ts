@@ -24,10 +24,11 @@ export function jobRoutes(deps: JobRouteDeps): RouteSpec[] {
     route({
       method: 'get',
       path: BASE,
+      rate_limit: 'jobs.search',
       tag,
       summary: 'Search the static catalogue and your own jobs (active ones unless `status` is given)',
       query: JobSearchQuery,
-      responses: { 200: { description: 'A page of jobs', schema: JobPage }, ...errorResponses(400, 401) },
+      responses: { 200: { description: 'A page of jobs', schema: JobPage }, ...errorResponses(400, 401, 429) },
       async handler({ query, user, context }) {
         return { status: 200, body: await deps.queries.search(query, { user_id: user.id, mine: false }, todayOf(context.now)) };
       },
@@ -35,10 +36,11 @@ export function jobRoutes(deps: JobRouteDeps): RouteSpec[] {
     route({
       method: 'get',
       path: `${BASE}/my-jobs`,
+      rate_limit: 'jobs.search',
       tag,
       summary: 'Your own jobs, in every status unless `status` is given',
       query: JobSearchQuery,
-      responses: { 200: { description: 'A page of your jobs', schema: JobPage }, ...errorResponses(400, 401) },
+      responses: { 200: { description: 'A page of your jobs', schema: JobPage }, ...errorResponses(400, 401, 429) },
       async handler({ query, user, context }) {
         return { status: 200, body: await deps.queries.search(query, { user_id: user.id, mine: true }, todayOf(context.now)) };
       },
@@ -62,10 +64,11 @@ export function jobRoutes(deps: JobRouteDeps): RouteSpec[] {
     route({
       method: 'get',
       path: `${BASE}/:id`,
+      rate_limit: 'jobs.details',
       tag,
       summary: 'A job of the catalogue, or one of yours',
       params: IdParams,
-      responses: { 200: { description: 'The job', schema: JobView }, ...errorResponses(400, 401, 404) },
+      responses: { 200: { description: 'The job', schema: JobView }, ...errorResponses(400, 401, 404, 429) },
       async handler({ params, user, context }) {
         return viewResult(200, await deps.queries.visible(params.id, user.id, todayOf(context.now)));
       },

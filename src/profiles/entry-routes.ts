@@ -76,11 +76,12 @@ export function entryRoutes(deps: ProfileRouteDeps): RouteSpec[] {
       route({
         method: 'post',
         path,
+        rate_limit: 'profiles.update',
         tag,
         summary: `Add a ${kind.label}`,
         params: ProfileParams,
         body: kind.input,
-        responses: { 201: { description: 'Added', schema: kind.entity }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
+        responses: { 201: { description: 'Added', schema: kind.entity }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412, 429) },
         async handler({ params, body, user, context, header }) {
           const entry = { ...(body as object), id: randomUUID() };
           const base = { profile_id: params.id, actor: user.id, now: context.now };
@@ -95,11 +96,12 @@ export function entryRoutes(deps: ProfileRouteDeps): RouteSpec[] {
       route({
         method: 'put',
         path: `${path}/:entry_id`,
+        rate_limit: 'profiles.update',
         tag,
         summary: `Replace a ${kind.label}`,
         params: EntryParams,
         body: kind.input,
-        responses: { 200: { description: 'Replaced', schema: kind.entity }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
+        responses: { 200: { description: 'Replaced', schema: kind.entity }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412, 429) },
         async handler({ params, body, user, context, header }) {
           const entry = { ...(body as object), id: params.entry_id };
           const base = { profile_id: params.id, actor: user.id, now: context.now };
@@ -114,10 +116,11 @@ export function entryRoutes(deps: ProfileRouteDeps): RouteSpec[] {
       route({
         method: 'delete',
         path: `${path}/:entry_id`,
+        rate_limit: 'profiles.update',
         tag,
         summary: `Remove a ${kind.label}`,
         params: EntryParams,
-        responses: { 204: { description: 'Removed' }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
+        responses: { 204: { description: 'Removed' }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412, 429) },
         async handler({ params, user, context, header }) {
           const base = { profile_id: params.id, actor: user.id, now: context.now };
           const result = await deps.commands.handle(profileAggregate, kind.remove(base, params.entry_id), context, { expected_version: ifMatchVersion(header('if-match')) });

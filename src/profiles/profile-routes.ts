@@ -20,10 +20,11 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
     route({
       method: 'post',
       path: BASE,
+      rate_limit: 'profiles.create',
       tag,
       summary: 'Create your master profile (one per user)',
       body: ProfileCreateRequest,
-      responses: { 201: { description: 'Created', schema: ProfileView }, ...acceptedResponse, ...errorResponses(400, 401, 409) },
+      responses: { 201: { description: 'Created', schema: ProfileView }, ...acceptedResponse, ...errorResponses(400, 401, 409, 429) },
       async handler({ body, user, context }) {
         const { profile_id, result } = await createProfile(deps.commands, body, { ...context, actor: user.id });
         return written(deps, profile_id, user.id, result, (view) => viewResult(201, view));
@@ -32,9 +33,10 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
     route({
       method: 'get',
       path: `${BASE}/me`,
+      rate_limit: 'profiles.read',
       tag,
       summary: 'Your profile',
-      responses: { 200: { description: 'Your profile', schema: ProfileView }, ...errorResponses(401, 404) },
+      responses: { 200: { description: 'Your profile', schema: ProfileView }, ...errorResponses(401, 404, 429) },
       async handler({ user }) {
         return viewResult(200, await deps.queries.ofUser(user.id));
       },
@@ -42,10 +44,11 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
     route({
       method: 'get',
       path: `${BASE}/:id`,
+      rate_limit: 'profiles.read',
       tag,
       summary: 'A profile of yours by id',
       params: IdParams,
-      responses: { 200: { description: 'The profile', schema: ProfileView }, ...errorResponses(400, 401, 404) },
+      responses: { 200: { description: 'The profile', schema: ProfileView }, ...errorResponses(400, 401, 404, 429) },
       async handler({ params, user }) {
         return viewResult(200, await deps.queries.owned(params.id, user.id));
       },
@@ -53,11 +56,12 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
     route({
       method: 'put',
       path: `${BASE}/:id`,
+      rate_limit: 'profiles.update',
       tag,
       summary: 'Replace personal info, summary and/or skills (honours If-Match)',
       params: IdParams,
       body: ProfileUpdateRequest,
-      responses: { 200: { description: 'Updated', schema: ProfileView }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
+      responses: { 200: { description: 'Updated', schema: ProfileView }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412, 429) },
       async handler({ params, body, user, context, header }) {
         const result = await deps.commands.handle(
           profileAggregate,
@@ -71,10 +75,11 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
     route({
       method: 'delete',
       path: `${BASE}/:id`,
+      rate_limit: 'profiles.update',
       tag,
       summary: 'Delete your profile (honours If-Match)',
       params: IdParams,
-      responses: { 204: { description: 'Deleted' }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
+      responses: { 204: { description: 'Deleted' }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412, 429) },
       async handler({ params, user, context, header }) {
         const result = await deleteProfile(deps.commands, params.id, { ...context, actor: user.id }, ifMatchVersion(header('if-match')));
         return afterWrite({ waiter: deps.waiter, readModel: ProfilesReadModel.name, written: result, location: null, respond: async () => ({ status: 204 }) });
@@ -83,11 +88,12 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
     route({
       method: 'put',
       path: `${BASE}/:id/skills`,
+      rate_limit: 'profiles.update',
       tag,
       summary: 'Replace your skills',
       params: IdParams,
       body: SkillsRequest,
-      responses: { 200: { description: 'The skills now on the profile', schema: SkillsSchema }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412) },
+      responses: { 200: { description: 'The skills now on the profile', schema: SkillsSchema }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412, 429) },
       async handler({ params, body, user, context, header }) {
         const result = await deps.commands.handle(
           profileAggregate,
@@ -102,10 +108,11 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
     route({
       method: 'get',
       path: `${BASE}/:id/analytics`,
+      rate_limit: 'profiles.read',
       tag,
       summary: 'Completeness per section, counts and recommendations',
       params: IdParams,
-      responses: { 200: { description: 'Analytics', schema: ProfileAnalytics }, ...errorResponses(400, 401, 404) },
+      responses: { 200: { description: 'Analytics', schema: ProfileAnalytics }, ...errorResponses(400, 401, 404, 429) },
       async handler({ params, user, context }) {
         return { status: 200, body: profileAnalytics(await deps.queries.owned(params.id, user.id), context.now) };
       },
@@ -113,10 +120,11 @@ export function profileRoutes(deps: ProfileRouteDeps): RouteSpec[] {
     route({
       method: 'get',
       path: `${BASE}/:id/summary`,
+      rate_limit: 'profiles.read',
       tag,
       summary: 'The profile condensed for generation',
       params: IdParams,
-      responses: { 200: { description: 'Summary', schema: ProfileSummary }, ...errorResponses(400, 401, 404) },
+      responses: { 200: { description: 'Summary', schema: ProfileSummary }, ...errorResponses(400, 401, 404, 429) },
       async handler({ params, user, context }) {
         return { status: 200, body: profileSummary(await deps.queries.owned(params.id, user.id), context.now) };
       },

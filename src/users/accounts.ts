@@ -3,6 +3,7 @@ import { AuthResponse } from '../../contracts/users/http';
 import { readClaim, takeClaim } from '../shared/claims';
 import { CommandContext, CommandHandler } from '../shared/command-handler';
 import { DomainError } from '../shared/errors';
+import { LoginBackoff } from '../shared/rate-limit';
 import { ID_NAMESPACES, uuidV5 } from '../shared/ids';
 import { streamName } from '../shared/streams';
 import { userAggregate } from './user-aggregate';
@@ -28,6 +29,8 @@ export class AuthService {
     private readonly commands: CommandHandler,
     private readonly tokens: TokenService,
     private readonly scryptCost: ScryptCost,
+    /** Locks an account (by e-mail, known or not) after repeated failed logins. */
+    private readonly backoff?: LoginBackoff,
   ) {
     this.decoyHash = hashPassword(randomUUID(), scryptCost);
   }
@@ -52,10 +55,17 @@ export class AuthService {
   }
 
   async login(input: { email: string; password: string }, context: CommandContext): Promise<AuthResponse> {
+    const account = uuidV5(input.email.trim().toLowerCase(), ID_NAMESPACES.email);
+    const now = new Date(context.now);
+    await this.backoff?.check(account, now);
     const { owner } = await readClaim(this.commands.store, emailClaimStream(input.email));
     const user = owner ? await this.load(owner) : null;
     const valid = await verifyPassword(input.password, user?.password_hash ?? (await this.decoyHash));
-    if (!user || !valid) throw invalidCredentials();
+    if (!user || !valid) {
+      await this.backoff?.failed(account, now);
+      throw invalidCredentials();
+    }
+    await this.backoff?.succeeded(account);
     const session = this.newSession(context.now);
     await this.commands.handle(userAggregate, { type: 'StartSession', user_id: user.user_id, now: context.now, ...session }, context);
     return this.respond(user, session);

@@ -25,6 +25,7 @@ export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
     route({
       method: 'post',
       path: `${BASE}/register`,
+      rate_limit: 'auth.register',
       tag,
       auth: false,
       summary: 'Create an account; answers with a session',
@@ -32,7 +33,7 @@ export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
       responses: {
         201: { description: 'Registered', schema: AuthResponse },
         202: { description: 'Registered, with a session; `GET /auth/me` lags behind for a moment (do not register again)', schema: AuthResponse },
-        ...errorResponses(400, 409),
+        ...errorResponses(400, 409, 429),
       },
       async handler({ body, context }) {
         const { session, written } = await deps.auth.register(body, context);
@@ -49,11 +50,12 @@ export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
     route({
       method: 'post',
       path: `${BASE}/login`,
+      rate_limit: 'auth.login',
       tag,
       auth: false,
       summary: 'Start a session with e-mail and password',
       body: LoginRequest,
-      responses: { 200: { description: 'Logged in', schema: AuthResponse }, ...errorResponses(400, 401) },
+      responses: { 200: { description: 'Logged in', schema: AuthResponse }, ...errorResponses(400, 401, 429) },
       async handler({ body, context }) {
         return { status: 200, body: await deps.auth.login(body, context) };
       },

@@ -63,6 +63,7 @@ export class AppProcess {
         DATA_DIR: this.dataDir,
         SCRYPT_N: '1024',
         LOG_LEVEL: 'warn',
+        RATE_LIMITS_ENABLED: 'false',
         ...this.env,
       },
       stdio: ['ignore', 'ignore', 'pipe'],

@@ -37,7 +37,7 @@ export async function startTestApp(
 ): Promise<TestApp> {
   const dir = data_dir ?? mkdtempSync(join(tmpdir(), 'jobwise-test-'));
   const config = loadConfig(
-    { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'test-secret-of-sufficient-length', ...env },
+    { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'test-secret-of-sufficient-length', RATE_LIMITS_ENABLED: 'false', ...env },
     roles,
   );
   const app = await startApp(config, silentLogger(), options);

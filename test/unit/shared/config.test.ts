@@ -33,3 +33,34 @@ describe('configuration', () => {
     expect(() => loadConfig({ PORT: 'eighty', LOG_LEVEL: 'loud' })).toThrow(/PORT.*LOG_LEVEL/);
   });
 });
+
+describe('rate-limit configuration', () => {
+  it('defaults to the spec table, enabled', () => {
+    const { rate_limits } = loadConfig({});
+    expect(rate_limits.enabled).toBe(true);
+    expect(rate_limits.policies['profiles.create']).toEqual({ limit: 5, window_seconds: 60 });
+    expect(rate_limits.policies['generation.resume']).toEqual({ limit: 5, window_seconds: 3600 });
+    expect(rate_limits.login_backoff).toEqual({ threshold: 5, base_seconds: 30, max_seconds: 3600 });
+    expect(loadConfig({}).token_revocation_cache_ms).toBe(1000);
+  });
+
+  it('takes overrides per class and for the login back-off, and can be turned off', () => {
+    const config = loadConfig({
+      RATE_LIMITS_ENABLED: 'false',
+      RATE_LIMITS: '{"jobs.search":{"limit":3,"window_seconds":10}}',
+      LOGIN_BACKOFF: '{"threshold":2}',
+    });
+    expect(config.rate_limits.enabled).toBe(false);
+    expect(config.rate_limits.policies['jobs.search']).toEqual({ limit: 3, window_seconds: 10 });
+    expect(config.rate_limits.policies['jobs.details']).toEqual({ limit: 100, window_seconds: 60 });
+    expect(config.rate_limits.login_backoff).toEqual({ threshold: 2, base_seconds: 30, max_seconds: 3600 });
+  });
+
+  it('refuses unknown classes, bad numbers, bad JSON and a bad switch', () => {
+    expect(() => loadConfig({ RATE_LIMITS: '{"jobs.nope":{"limit":3,"window_seconds":10}}' })).toThrow(/RATE_LIMITS/);
+    expect(() => loadConfig({ RATE_LIMITS: '{"jobs.search":{"limit":0,"window_seconds":10}}' })).toThrow(/RATE_LIMITS/);
+    expect(() => loadConfig({ RATE_LIMITS: '{not json' })).toThrow(/RATE_LIMITS.*not valid JSON/);
+    expect(() => loadConfig({ LOGIN_BACKOFF: '{"threshold":"five"}' })).toThrow(/LOGIN_BACKOFF/);
+    expect(() => loadConfig({ RATE_LIMITS_ENABLED: 'maybe' })).toThrow(/RATE_LIMITS_ENABLED/);
+  });
+});

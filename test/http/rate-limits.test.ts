@@ -1,0 +1,177 @@
+import { randomUUID } from 'node:crypto';
+import { TOKENS } from '../../src/container-tokens';
+import { RouteSpec } from '../../src/http/route';
+import { ManualClock } from '../../src/shared/clock';
+import { rateLimitRejections } from '../../src/shared/metrics';
+import { startTestApp, TestApp } from '../support/app';
+import { profileBody, uniqueEmail } from '../support/fixtures';
+
+/** Every class at 2 per minute, so a third request in the same window is refused. */
+const SMALL = Object.fromEntries(
+  ['profiles.create', 'profiles.update', 'profiles.read', 'jobs.search', 'jobs.details', 'auth.register', 'auth.login'].map((name) => [
+    name,
+    { limit: 2, window_seconds: 60 },
+  ]),
+);
+
+const clock = new ManualClock('2026-03-01T10:00:00.000Z');
+let t: TestApp;
+beforeAll(async () => {
+  t = await startTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMITS: JSON.stringify(SMALL), LOGIN_BACKOFF: '{"threshold":3,"base_seconds":10,"max_seconds":40}' }, undefined, undefined, { clock });
+});
+afterAll(() => t?.stop());
+/** Each test starts in fresh windows. */
+beforeEach(() => clock.advance(3600_000));
+
+type Call = (auth: { Authorization: string }) => ReturnType<TestApp['http']['get']>;
+const cases: Array<[string, Call]> = [
+  ['profiles.create', (auth) => t.http.post('/api/v1/profiles').set(auth).send(profileBody())],
+  ['profiles.update', (auth) => t.http.put(`/api/v1/profiles/${randomUUID()}`).set(auth).send({ professional_summary: 'x' })],
+  ['profiles.read', (auth) => t.http.get('/api/v1/profiles/me').set(auth)],
+  ['jobs.search', (auth) => t.http.get('/api/v1/jobs').set(auth)],
+  ['jobs.details', (auth) => t.http.get(`/api/v1/jobs/${randomUUID()}`).set(auth)],
+];
+
+describe('rate limits per user', () => {
+  it.each(cases)('%s: rejects at its limit with 429 and headers, and recovers after the window', async (name, call) => {
+    const user = await t.register();
+    const first = await call(user.auth);
+    expect(first.status).not.toBe(429);
+    expect(first.headers['ratelimit-policy']).toBe(`"${name}";q=2;w=60`);
+    expect(first.headers['ratelimit']).toMatch(new RegExp(`^"${name.replace('.', '\\.')}";r=1;t=\\d+$`));
+    expect((await call(user.auth)).status).not.toBe(429);
+
+    const rejectedBefore = (await rateLimitRejections.get()).values.find((v) => v.labels.class === name)?.value ?? 0;
+    const refused = await call(user.auth);
+    expect(refused.status).toBe(429);
+    expect((await rateLimitRejections.get()).values.find((v) => v.labels.class === name)?.value).toBe(rejectedBefore + 1);
+    expect(refused.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(refused.body).toMatchObject({ status: 429, code: 'HTTP.TOO_MANY_REQUESTS', title: 'Too Many Requests' });
+    const retryAfter = Number(refused.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(60);
+    expect(refused.headers['ratelimit']).toBe(`"${name}";r=0;t=${retryAfter}`);
+    expect(refused.headers['ratelimit-policy']).toBe(`"${name}";q=2;w=60`);
+
+    const other = await t.register();
+    expect((await call(other.auth)).status).not.toBe(429);
+
+    clock.advance(retryAfter * 1000);
+    expect((await call(user.auth)).status).not.toBe(429);
+  });
+
+  it('counts a refused request before the handler runs: nothing is written', async () => {
+    const user = await t.register();
+    await t.http.get('/api/v1/profiles/me').set(user.auth);
+    await t.http.get('/api/v1/profiles/me').set(user.auth);
+    expect((await t.http.post('/api/v1/profiles').set(user.auth).send(profileBody())).status).toBe(201);
+    await t.http.post('/api/v1/profiles').set(user.auth).send(profileBody());
+    expect((await t.http.post('/api/v1/profiles').set(user.auth).send(profileBody())).status).toBe(429);
+  });
+});
+
+describe('rate limits per client IP', () => {
+  it('register: the third registration from one IP in a window is refused', async () => {
+    const body = () => ({ email: uniqueEmail(), password: 'long enough pw', full_name: 'R' });
+    expect((await t.http.post('/api/v1/auth/register').send(body())).status).toBe(201);
+    expect((await t.http.post('/api/v1/auth/register').send(body())).status).toBe(201);
+    const refused = await t.http.post('/api/v1/auth/register').send(body());
+    expect(refused.status).toBe(429);
+    expect(refused.headers['ratelimit-policy']).toBe('"auth.register";q=2;w=60');
+    expect(refused.headers['retry-after']).toBeDefined();
+    clock.advance(60_000);
+    expect((await t.http.post('/api/v1/auth/register').send(body())).status).toBe(201);
+  });
+
+  it('login: counted per IP whatever the account, right or wrong', async () => {
+    const user = await t.register();
+    const other = await t.register();
+    expect((await t.http.post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password' })).status).toBe(401);
+    expect((await t.http.post('/api/v1/auth/login').send({ email: other.email, password: other.password })).status).toBe(200);
+    const refused = await t.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password });
+    expect(refused.status).toBe(429);
+    expect(refused.headers['ratelimit-policy']).toBe('"auth.login";q=2;w=60');
+    clock.advance(60_000);
+    expect((await t.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password })).status).toBe(200);
+  });
+});
+
+describe('failed-login back-off per account', () => {
+  const backoffClock = new ManualClock('2026-03-01T10:00:00.000Z');
+  let b: TestApp;
+  beforeAll(async () => {
+    b = await startTestApp({ RATE_LIMITS_ENABLED: 'true', LOGIN_BACKOFF: '{"threshold":3,"base_seconds":10,"max_seconds":40}' }, undefined, undefined, {
+      clock: backoffClock,
+    });
+  });
+  afterAll(() => b?.stop());
+  const login = (email: string, password: string) => b.http.post('/api/v1/auth/login').send({ email, password });
+
+  it('locks after 3 failures for 10 s, doubling with each further failure up to the maximum; a success resets it', async () => {
+    const user = await b.register();
+    for (let i = 0; i < 3; i++) expect((await login(user.email, 'wrong password')).status).toBe(401);
+    const locked = await login(user.email, user.password);
+    expect(locked.status).toBe(429);
+    expect(locked.body.code).toBe('HTTP.TOO_MANY_REQUESTS');
+    expect(locked.headers['retry-after']).toBe('10');
+    expect(locked.headers['ratelimit-policy']).toBe('"auth.login_backoff";q=3;w=10');
+
+    // A fourth failure once the lock is over: locked for 20 s from then.
+    backoffClock.advance(10_000);
+    expect((await login(user.email, 'wrong again')).status).toBe(401);
+    backoffClock.advance(15_000);
+    const longer = await login(user.email, user.password);
+    expect(longer.status).toBe(429);
+    expect(longer.headers['retry-after']).toBe('5');
+    backoffClock.advance(5_000);
+    // A fifth and sixth: 40 s (the maximum), then 40 s again.
+    expect((await login(user.email, 'wrong again')).status).toBe(401);
+    expect((await login(user.email, user.password)).headers['retry-after']).toBe('40');
+    backoffClock.advance(40_000);
+    expect((await login(user.email, 'wrong again')).status).toBe(401);
+    expect((await login(user.email, user.password)).headers['retry-after']).toBe('40');
+    backoffClock.advance(40_000);
+    expect((await login(user.email, user.password)).status).toBe(200);
+
+    // Reset: the next two failures lock nothing.
+    expect((await login(user.email, 'wrong password')).status).toBe(401);
+    expect((await login(user.email, 'wrong password')).status).toBe(401);
+    expect((await login(user.email, user.password)).status).toBe(200);
+  });
+
+  it('locks an unknown e-mail the same way, whatever its case, and leaves other accounts alone', async () => {
+    const nobody = uniqueEmail('nobody');
+    for (let i = 0; i < 3; i++) expect((await login(nobody, 'whatever pw')).status).toBe(401);
+    expect((await login(nobody.toUpperCase(), 'whatever pw')).status).toBe(429);
+    const user = await b.register();
+    expect((await login(user.email, user.password)).status).toBe(200);
+  });
+});
+
+describe('the declaration', () => {
+  it('every rate-limited route documents 429', () => {
+    const routes = t.app.container.get<RouteSpec[]>(TOKENS.Routes).filter((route) => route.rate_limit);
+    expect(routes.length).toBeGreaterThanOrEqual(15);
+    for (const route of routes) expect([route.method, route.path, route.responses[429]?.description]).toEqual([route.method, route.path, expect.any(String)]);
+  });
+});
+
+describe('RATE_LIMITS_ENABLED=false', () => {
+  it('turns every limit and the login back-off off', async () => {
+    const off = await startTestApp({ RATE_LIMITS_ENABLED: 'false', RATE_LIMITS: JSON.stringify(SMALL), LOGIN_BACKOFF: '{"threshold":1}' });
+    try {
+      const user = await off.register();
+      await off.register();
+      await off.register();
+      for (let i = 0; i < 5; i++) {
+        const res = await off.http.get('/api/v1/profiles/me').set(user.auth);
+        expect(res.status).toBe(404);
+        expect(res.headers['ratelimit']).toBeUndefined();
+        expect((await off.http.post('/api/v1/auth/login').send({ email: user.email, password: 'wrong password' })).status).toBe(401);
+      }
+      expect((await off.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password })).status).toBe(200);
+    } finally {
+      await off.stop();
+    }
+  });
+});
