@@ -1,19 +1,24 @@
 import { z } from 'zod';
 import { DomainError, FieldProblem } from '../shared/errors';
+import { safePathSegment, scrubMessage, submittedStrings } from './no-echo';
 
-/** Turns zod issues into field problems: `body.personal_info.email`, `query.limit`, … */
-export function fieldProblems(location: 'body' | 'query' | 'params', error: z.ZodError): FieldProblem[] {
+/**
+ * Turns zod issues into field problems: `body.personal_info.email`, `query.limit`, … Never with
+ * a submitted value in them (src/http/no-echo.ts): `submitted` is the value that was parsed.
+ */
+export function fieldProblems(location: 'body' | 'query' | 'params', error: z.ZodError, submitted: unknown = undefined): FieldProblem[] {
+  const strings = submittedStrings(submitted);
   return error.issues.flatMap((issue) => {
     if (issue.code === 'unrecognized_keys') {
       return issue.keys.map((key) => ({ path: join(location, [...issue.path, key]), message: 'is not a known field' }));
     }
     const missing = issue.code === 'invalid_type' && /received undefined/.test(issue.message);
-    return [{ path: join(location, issue.path), message: missing ? 'is required' : issue.message }];
+    return [{ path: join(location, issue.path), message: missing ? 'is required' : scrubMessage(issue.message, strings) }];
   });
 }
 
 function join(location: string, path: PropertyKey[]): string {
-  return [location, ...path.map(String)].join('.');
+  return [location, ...path.map(safePathSegment)].join('.');
 }
 
 /** Parses every part of a request and reports all failing fields at once. */
@@ -27,7 +32,7 @@ export function parseRequest(parts: { location: 'body' | 'query' | 'params'; sch
     }
     const result = schema.safeParse(value);
     if (result.success) parsed[location] = result.data;
-    else problems.push(...fieldProblems(location, result.error));
+    else problems.push(...fieldProblems(location, result.error, value));
   }
   if (problems.length > 0) {
     throw new DomainError('VALIDATION.FAILED', `The request has ${problems.length} invalid field(s)`, problems);
