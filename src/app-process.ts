@@ -6,6 +6,7 @@ import { buildContainer } from './container';
 import { TOKENS } from './container-tokens';
 import { EventStore } from './event-store/port';
 import { buildHttpApp, HttpAppDeps } from './http/server';
+import { serverTimeouts } from './http/request-timeout';
 import { ReadStore } from './read-store/port';
 import { BackgroundTasks } from './shared/background-tasks';
 import { Clock, systemClock } from './shared/clock';
@@ -56,6 +57,7 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
 function listen(app: ReturnType<typeof buildHttpApp>, config: Config): Promise<Server> {
   return new Promise<Server>((resolve, reject) => {
     const server = app.listen(config.port, config.host, () => resolve(server));
+    Object.assign(server, serverTimeouts(config.request_timeout_ms));
     server.once('error', reject);
   });
 }

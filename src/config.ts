@@ -49,6 +49,12 @@ const EnvSchema = z.object({
   }).partial()),
   /** How long an api process trusts its cached "this access token is not revoked" answer. */
   TOKEN_REVOCATION_CACHE_MS: z.coerce.number().int().min(0).max(60_000).default(1000),
+  /** Comma-separated origins allowed by CORS (`*` for any); none by default: no CORS headers at all. */
+  CORS_ORIGINS: optional,
+  /** A request whose handler runs longer is answered 503 problem details. */
+  REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
+  /** When set, `GET /metrics` requires `Authorization: Bearer <token>`. */
+  METRICS_TOKEN: optional,
 });
 
 /** An optional JSON variable, parsed and then validated by `schema`. */
@@ -88,6 +94,10 @@ export interface Config {
   roles: Role[];
   rate_limits: RateLimitSettings;
   token_revocation_cache_ms: number;
+  /** Origins allowed by CORS; empty: CORS off. */
+  cors_origins: string[];
+  request_timeout_ms: number;
+  metrics_token?: string;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -124,6 +134,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       login_backoff: { ...LOGIN_BACKOFF_DEFAULTS, ...e.LOGIN_BACKOFF },
     },
     token_revocation_cache_ms: e.TOKEN_REVOCATION_CACHE_MS,
+    cors_origins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean),
+    request_timeout_ms: e.REQUEST_TIMEOUT_MS,
+    metrics_token: e.METRICS_TOKEN,
   };
 }
 

@@ -97,6 +97,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       clock,
       logger,
       rateLimiter,
+      edge: { cors_origins: config.cors_origins, request_timeout_ms: config.request_timeout_ms, metrics_token: config.metrics_token },
       health: {
         events,
         readStore,

@@ -3,6 +3,7 @@ import { Clock } from '../shared/clock';
 import { Logger } from '../shared/logger';
 import { AccessTokenVerifier, createAuthenticator } from './auth';
 import { AuthUser, commandContext, correlationId } from './context';
+import { DEFAULT_EDGE, EdgeOptions, edgeMiddleware, mountEdgeEndpoints } from './edge';
 import { errorHandler, notFound } from './errors';
 import { methodNotAllowed } from './method-not-allowed';
 import { RouteSpec } from './route';
@@ -19,6 +20,8 @@ export interface AppOptions {
   logger: Logger;
   /** Counts routes that declare a `rate_limit` class; without it nothing is limited. */
   rateLimiter?: RateLimiter;
+  /** Security headers, CORS, request timeout and /metrics (src/http/edge.ts); defaults when absent. */
+  edge?: EdgeOptions;
 }
 
 const BODY_LIMIT = '10mb';
@@ -28,8 +31,11 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('etag', false);
   app.set('query parser', 'simple');
+  const edge = options.edge ?? DEFAULT_EDGE;
   app.use(requestContext(options.logger));
+  app.use(...edgeMiddleware(edge, options.logger));
   app.use(express.json({ limit: BODY_LIMIT, type: ['application/json', 'application/*+json'] }));
+  mountEdgeEndpoints(app, edge);
   options.mount?.(app);
 
   const authenticate = createAuthenticator(options.verifier);
@@ -65,12 +71,13 @@ function handle(spec: RouteSpec, clock: Clock): RequestHandler {
   };
 }
 
-/** Correlation id on every request and response; one structured log line per request. */
+/** The request's id (src/http/context.ts) on every request and response, under both names; one structured log line per request. */
 function requestContext(logger: Logger): RequestHandler {
   return (req: Request, res: Response, next: NextFunction) => {
     const id = correlationId(req);
     (req as Request & { correlation_id: string }).correlation_id = id;
     res.setHeader('X-Correlation-Id', id);
+    res.setHeader('X-Request-Id', id);
     const started = process.hrtime.bigint();
     res.on('finish', () => {
       const ms = Number(process.hrtime.bigint() - started) / 1e6;

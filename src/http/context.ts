@@ -10,12 +10,24 @@ export interface AuthUser {
   session_id: string;
 }
 
-const CORRELATION_HEADER = 'x-correlation-id';
+/**
+ * One id per request, under two names. `X-Correlation-Id` is canonical: it is the id stored in
+ * every event's metadata (`correlation_id`), logged on the request line and put in problem
+ * details. `X-Request-Id` is accepted as an alias (proxies and clients often send that one) and
+ * both headers are echoed on every response with the same value. When a client sends both, the
+ * correlation id wins; an id that is not 1-100 characters of `[A-Za-z0-9_.:-]` is replaced by a
+ * new UUID.
+ */
+const ID_HEADERS = ['x-correlation-id', 'x-request-id'];
+const SANE_ID = /^[\w.:-]{1,100}$/;
 
-/** The correlation id a client sent (if sane) or a new one; echoed on the response. */
+/** The id a client sent (if sane) or a new one; echoed on the response. */
 export function correlationId(req: Request): string {
-  const sent = req.header(CORRELATION_HEADER);
-  return sent && /^[\w.:-]{1,100}$/.test(sent) ? sent : randomUUID();
+  for (const header of ID_HEADERS) {
+    const sent = req.header(header);
+    if (sent && SANE_ID.test(sent)) return sent;
+  }
+  return randomUUID();
 }
 
 export function commandContext(req: Request, user: AuthUser | null, now: Date): CommandContext {

@@ -8,8 +8,11 @@ import { rateLimitHeaders } from './rate-limit';
 
 const PROBLEM_TYPE = 'application/problem+json';
 
+/** Sends problem details; every one names the request's id (`correlation_id`, also echoed as `X-Request-Id`). */
 export function sendProblem(res: Parameters<RequestHandler>[1], body: Problem): void {
-  res.status(body.status).type(PROBLEM_TYPE).send(JSON.stringify(body));
+  const id = res.getHeader('X-Correlation-Id');
+  const withId = body.correlation_id === undefined && typeof id === 'string' ? { ...body, correlation_id: id } : body;
+  res.status(body.status).type(PROBLEM_TYPE).send(JSON.stringify(withId));
 }
 
 export const notFound: RequestHandler = (req, res) =>

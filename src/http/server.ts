@@ -2,6 +2,7 @@ import { Express } from 'express';
 import { Clock } from '../shared/clock';
 import { Logger } from '../shared/logger';
 import { createApp } from './app';
+import { EdgeOptions } from './edge';
 import { AccessTokenVerifier } from './auth';
 import { mountDocs } from './docs';
 import { HealthDeps, mountHealth } from './health';
@@ -18,12 +19,14 @@ export interface HttpAppDeps {
   health: HealthDeps;
   /** Rate limits of the routes that declare a class (src/shared/rate-limit.ts). */
   rateLimiter?: RateLimiter;
+  /** CORS, request timeout and the /metrics token (src/http/edge.ts); every role's app has them. */
+  edge?: EdgeOptions;
 }
 
 /**
  * The HTTP application. A process with the `api` role serves the whole API and its docs; any
- * other process serves only /health and /health/detailed, so that projector and relay
- * processes can be health-checked too.
+ * other process serves only /health, /health/detailed and /metrics, so that projector and relay
+ * processes can be health-checked and scraped too.
  */
 export function buildHttpApp(deps: HttpAppDeps): Express {
   const { routes } = deps;
@@ -34,6 +37,7 @@ export function buildHttpApp(deps: HttpAppDeps): Express {
     clock: deps.clock,
     logger: deps.logger,
     rateLimiter: deps.rateLimiter,
+    edge: deps.edge,
     mount(app) {
       mountHealth(app, deps.health);
       if (routes.length > 0) mountDocs(app, () => (document ??= openApiDocument(routes, { title: 'JobWise API', version: '1.0.0' })));

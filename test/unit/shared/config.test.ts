@@ -64,3 +64,21 @@ describe('rate-limit configuration', () => {
     expect(() => loadConfig({ RATE_LIMITS_ENABLED: 'maybe' })).toThrow(/RATE_LIMITS_ENABLED/);
   });
 });
+
+describe('HTTP edge configuration', () => {
+  it('has no CORS origins, a 30 s request timeout and no metrics token by default', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ cors_origins: [], request_timeout_ms: 30_000 });
+    expect(config.metrics_token).toBeUndefined();
+  });
+
+  it('takes comma-separated CORS origins, a request timeout and a metrics token', () => {
+    const config = loadConfig({ CORS_ORIGINS: ' https://app.example.com/, http://localhost:3000 ,', REQUEST_TIMEOUT_MS: '5000', METRICS_TOKEN: 'scrape-me' });
+    expect(config).toMatchObject({ cors_origins: ['https://app.example.com', 'http://localhost:3000'], request_timeout_ms: 5000, metrics_token: 'scrape-me' });
+  });
+
+  it('refuses a request timeout that is not a sane number of milliseconds', () => {
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' })).toThrow(/REQUEST_TIMEOUT_MS/);
+    expect(() => loadConfig({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS/);
+  });
+});
