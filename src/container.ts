@@ -23,6 +23,7 @@ import { CommandHandler } from './shared/command-handler';
 import { Logger } from './shared/logger';
 import { InProcessRateLimitStore, LoginBackoff, RateLimiter } from './shared/rate-limit';
 import { AuthService } from './users/accounts';
+import { AccessRevocations, RevocationAwareVerifier } from './users/access-revocations';
 import { resolveJwtSecret } from './users/jwt-secret';
 import { TokenService } from './users/session-tokens';
 import { userRoutes } from './users/user-routes';
@@ -39,6 +40,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const has = (role: Config['roles'][number]) => config.roles.includes(role);
   const rateLimitStore = has('api') ? await openRateLimitStore(config) : new InProcessRateLimitStore();
   const rateLimiter = new RateLimiter(rateLimitStore, config.rate_limits);
+  const revocations = new AccessRevocations(readStore, clock, config.token_revocation_cache_ms);
   const loginBackoff = new LoginBackoff(rateLimitStore, { enabled: config.rate_limits.enabled, policy: config.rate_limits.login_backoff });
 
   container.bind(TOKENS.Config).toConstantValue(config);
@@ -71,7 +73,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
     const commands = get<CommandHandler>(TOKENS.CommandHandler);
     const waiter = get<ReadYourWritesWaiter>(TOKENS.ProjectionWaiter);
     return [
-      ...userRoutes({ auth: get(TOKENS.AuthService), tokens: get(TOKENS.TokenService), readStore, waiter }),
+      ...userRoutes({ auth: get(TOKENS.AuthService), tokens: get(TOKENS.TokenService), readStore, waiter, revocations }),
       ...profileRoutes({ commands, queries: get(TOKENS.ProfileQueries), waiter }),
       ...jobRoutes({ commands, queries: get(TOKENS.JobQueries), waiter }),
     ];
@@ -93,7 +95,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   container.bind(TOKENS.HttpApp).toDynamicValue(
     (ctx): HttpAppDeps => ({
       routes: ctx.container.get(TOKENS.Routes),
-      verifier: ctx.container.get(TOKENS.TokenService),
+      verifier: new RevocationAwareVerifier(ctx.container.get(TOKENS.TokenService), revocations),
       clock,
       logger,
       rateLimiter,

@@ -3,9 +3,12 @@ import passport from 'passport';
 import { DomainError } from '../shared/errors';
 import { AuthUser } from './context';
 
-/** Turns a bearer access token into the user it was issued to, or null when it is not valid now. */
+/**
+ * Turns a bearer access token into the user it was issued to, or null when it is not valid now
+ * (expired, malformed or revoked). May answer a promise: a revocation check reads a store.
+ */
 export interface AccessTokenVerifier {
-  verifyAccess(token: string): AuthUser | null;
+  verifyAccess(token: string): AuthUser | null | Promise<AuthUser | null>;
 }
 
 const BEARER = /^Bearer\s+(\S+)\s*$/i;
@@ -19,9 +22,10 @@ export function createAuthenticator(verifier: AccessTokenVerifier): RequestHandl
   authenticator.use('bearer', {
     authenticate(req: Request) {
       const token = BEARER.exec(req.header('authorization') ?? '')?.[1];
-      const user = token ? verifier.verifyAccess(token) : null;
-      if (user) this.success(user);
-      else this.fail(401);
+      Promise.resolve(token ? verifier.verifyAccess(token) : null).then(
+        (user) => (user ? this.success(user) : this.fail(401)),
+        (error: unknown) => this.error(error as Error),
+      );
     },
   } as passport.Strategy);
   return (req: Request, res: Response, next: NextFunction) =>

@@ -8,6 +8,9 @@ export interface AuthUser {
   roles: Role[];
   /** The session (refresh-token family) the access token belongs to. */
   session_id: string;
+  /** The access token's own id (`jti`) and expiry, for revoking it at logout. */
+  token_id?: string;
+  expires_at?: Date;
 }
 
 /**

@@ -1,4 +1,4 @@
-import { createSecretKey, KeyObject } from 'node:crypto';
+import { createSecretKey, KeyObject, randomUUID } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { Role } from '../../contracts/users/events';
 
@@ -13,6 +13,15 @@ export interface RefreshClaims {
   sub: string;
   fam: string;
   jti: string;
+}
+
+/** What a valid access token says: its user and session, and its own id and expiry. */
+export interface VerifiedAccess {
+  id: string;
+  roles: Role[];
+  session_id: string;
+  token_id?: string;
+  expires_at?: Date;
 }
 
 export interface TokenSettings {
@@ -37,8 +46,9 @@ export class TokenService {
     this.key = signingKey(settings.secret);
   }
 
+  /** Each access token has its own id (`jti`), so that one token can be revoked before it expires. */
   signAccess(claims: AccessClaims): string {
-    return jwt.sign({ ...claims, typ: 'access' }, this.key, { algorithm: ALGORITHM, expiresIn: this.settings.access_ttl_seconds });
+    return jwt.sign({ ...claims, typ: 'access', jti: randomUUID() }, this.key, { algorithm: ALGORITHM, expiresIn: this.settings.access_ttl_seconds });
   }
 
   signRefresh(claims: RefreshClaims): string {
@@ -50,10 +60,14 @@ export class TokenService {
   }
 
   /** The user of a valid, unexpired access token (never a refresh token), or null. */
-  verifyAccess(token: string): { id: string; roles: Role[]; session_id: string } | null {
+  verifyAccess(token: string): VerifiedAccess | null {
     try {
-      const claims = accessClaimsFrom(jwt.verify(token, this.key, { algorithms: [ALGORITHM] }) as Record<string, unknown>);
-      return claims ? { id: claims.sub, roles: claims.roles, session_id: claims.fam } : null;
+      const payload = jwt.verify(token, this.key, { algorithms: [ALGORITHM] }) as Record<string, unknown>;
+      const claims = accessClaimsFrom(payload);
+      if (!claims) return null;
+      const token_id = typeof payload.jti === 'string' ? payload.jti : undefined;
+      const expires_at = typeof payload.exp === 'number' ? new Date(payload.exp * 1000) : undefined;
+      return { id: claims.sub, roles: claims.roles, session_id: claims.fam, token_id, expires_at };
     } catch {
       return null;
     }

@@ -7,6 +7,7 @@ import { ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
 import { afterWrite } from '../http/after-write';
 import { AuthService } from './accounts';
+import { AccessRevocations } from './access-revocations';
 import { TokenService } from './session-tokens';
 
 export interface UserRouteDeps {
@@ -14,6 +15,8 @@ export interface UserRouteDeps {
   tokens: TokenService;
   readStore: ReadStore;
   waiter: ProjectionWaiter;
+  /** Logout revokes the session's access tokens too; absent, only its refresh tokens stop. */
+  revocations?: AccessRevocations;
 }
 
 const BASE = '/api/v1/auth';
@@ -76,13 +79,18 @@ export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
       method: 'post',
       path: `${BASE}/logout`,
       tag,
-      summary: 'End the current session: its refresh tokens stop working',
+      summary: 'End the current session: its refresh tokens and its access tokens stop working',
       body: LogoutRequest,
       responses: { 204: { description: 'Logged out' }, ...errorResponses(400, 401) },
       async handler({ body, user, context }) {
         const presented = body.refresh_token ? deps.tokens.verifyRefresh(body.refresh_token) : null;
         const family = presented && presented.sub === user.id ? presented.fam : user.session_id;
         await deps.auth.logout(user.id, family, context);
+        if (deps.revocations) {
+          const until = new Date(Date.parse(context.now) + deps.tokens.settings.access_ttl_seconds * 1000);
+          await deps.revocations.revokeSession(family, until);
+          if (user.token_id) await deps.revocations.revokeToken(user.token_id, user.expires_at ?? until);
+        }
         return { status: 204 };
       },
     }),

@@ -63,7 +63,9 @@ describe('hostile input on every route', () => {
   });
 
   it("the hostile requests changed nothing that was stored", async () => {
-    const profile = await t.http.get(`/api/v1/profiles/${ids.id}`).set(user.auth);
+    // A fresh session: the hostile requests included POST /auth/logout, which revoked the first access token.
+    const login = await t.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password });
+    const profile = await t.http.get(`/api/v1/profiles/${ids.id}`).set({ Authorization: `Bearer ${login.body.access_token}` });
     expect(profile.body.version).toBe(1);
     expect(profile.body.personal_info.full_name).toBe('Ada Example');
   });
