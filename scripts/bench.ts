@@ -35,7 +35,7 @@ async function rawAppends(dir: string): Promise<void> {
 }
 
 async function experienceCommands(dir: string): Promise<void> {
-  const config = loadConfig({ DATA_DIR: join(dir, 'app'), PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'bench-secret' }, ['api', 'projector']);
+  const config = loadConfig({ DATA_DIR: join(dir, 'app'), PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'bench-secret', RATE_LIMITS_ENABLED: 'false' }, ['api', 'projector']);
   const app = await startApp(config, silentLogger());
   const client = new JsonClient(app.port);
   const users = await Promise.all(
