@@ -21,6 +21,9 @@ import { BackgroundTask, BackgroundTasks } from './shared/background-tasks';
 import { Clock, systemClock } from './shared/clock';
 import { CommandHandler } from './shared/command-handler';
 import { Logger } from './shared/logger';
+import { clearLagSources, collectProcessMetrics, registerLagSource } from './shared/metrics';
+import { withAppendMetrics } from './event-store/timed';
+import { lagBehind, projectorLagReadings } from './projector/lag';
 import { InProcessRateLimitStore, LoginBackoff, RateLimiter } from './shared/rate-limit';
 import { AuthService } from './users/accounts';
 import { AccessRevocations, RevocationAwareVerifier } from './users/access-revocations';
@@ -35,7 +38,8 @@ import { userRoutes } from './users/user-routes';
  */
 export async function buildContainer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Container> {
   const container = new Container({ defaultScope: 'Singleton' });
-  const [events, readStore, bus] = await Promise.all([openEventStore(config, logger), openReadStore(config), openBus(config, logger)]);
+  const [store, readStore, bus] = await Promise.all([openEventStore(config, logger), openReadStore(config), openBus(config, logger)]);
+  const events = withAppendMetrics(store);
   const jwt_secret = await resolveJwtSecret({ configured: config.jwt_secret, data_dir: config.data_dir, embedded: !config.eventstore_url, logger });
   const has = (role: Config['roles'][number]) => config.roles.includes(role);
   const rateLimitStore = has('api') ? await openRateLimitStore(config) : new InProcessRateLimitStore();
@@ -65,6 +69,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const relay = has('relay') ? new EventRelay(events, bus, readStore, logger.child({ component: 'relay' })) : null;
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
   if (relay) container.bind(TOKENS.Relay).toConstantValue(relay);
+  registerMetricSources(events, readStore, runners, relay);
   container.bind(TOKENS.ProjectionWaiter).toConstantValue(new ReadYourWritesWaiter(runners, readStore, config.read_your_writes_timeout_ms));
 
   container.bind(TOKENS.Routes).toDynamicValue((ctx) => {
@@ -111,4 +116,17 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
     }),
   );
   return container;
+}
+
+/**
+ * What /metrics reads at each scrape besides the counters: Node process metrics, the lag of
+ * every projector (from its checkpoint here or in the read store) and, where the relay runs, the
+ * relay's lag. One process, one set of sources: a new container replaces the previous one's.
+ */
+function registerMetricSources(events: EventStore, readStore: ReadStore, runners: ProjectionRunner[], relay: EventRelay | null): void {
+  collectProcessMetrics();
+  clearLagSources();
+  const readModels = allProjections.map((projection) => projection.name);
+  registerLagSource('projector', () => projectorLagReadings(events, readStore, readModels, () => runners.map((runner) => runner.snapshot())));
+  if (relay) registerLagSource('relay', async () => [await lagBehind(events, 'relay', relay.snapshot().checkpoint, await events.headPosition())]);
 }

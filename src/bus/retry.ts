@@ -1,3 +1,5 @@
+import { busConsumeFailures, busDeadLetters } from '../shared/metrics';
+
 /**
  * Handler retry policy shared by every bus adapter: exponential backoff with jitter, then
  * dead-lettering. A message that keeps failing must neither block its partition nor crash.
@@ -46,6 +48,8 @@ export type DeliveryOutcome =
 
 export interface DeliveryHooks {
   signal: AbortSignal;
+  /** The message's topic: each failed attempt counts in `jobwise_bus_consume_failures_total{topic}`. */
+  topic?: string;
   /** Runs before each retry, e.g. a consumer heartbeat; may throw to give the message up. */
   beforeRetry?: (error: unknown, attempt: number, delay_ms: number) => Promise<void> | void;
 }
@@ -61,6 +65,7 @@ export async function deliverWithRetry(
       await handle();
       return { status: 'handled' };
     } catch (error) {
+      if (hooks.topic !== undefined) busConsumeFailures.inc({ topic: hooks.topic });
       if (attempt >= policy.max_attempts) return { status: 'failed', error, attempts: attempt };
       const delay_ms = backoffDelay(attempt, policy);
       await hooks.beforeRetry?.(error, attempt, delay_ms);
@@ -70,6 +75,11 @@ export async function deliverWithRetry(
 }
 
 export const deadLetterTopic = (topic: string): string => `${topic}.dlq`;
+
+/** Adapters call this for every message they send to a dead-letter topic (`jobwise_bus_dead_letters_total{topic}`). */
+export function countDeadLetter(topic: string): void {
+  busDeadLetters.inc({ topic });
+}
 
 const MAX_ERROR_HEADER_LENGTH = 1_000;
 

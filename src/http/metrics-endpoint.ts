@@ -22,6 +22,7 @@ export function mountMetrics(app: Express, token?: string): void {
     }
     const { contentType, body } = await renderMetrics();
     res.setHeader('Cache-Control', 'no-store');
-    res.type(contentType).send(body);
+    res.setHeader('Content-Type', contentType);
+    res.status(200).end(body);
   });
 }

@@ -1,5 +1,5 @@
 import type { BusLogger, BusMessage, ConsumedMessage, Consumer, ConsumerOptions, MessageBus } from '../port';
-import { deadLetterHeaders, deadLetterTopic, deliverWithRetry, retryPolicy, type RetryPolicy } from '../retry';
+import { countDeadLetter, deadLetterHeaders, deadLetterTopic, deliverWithRetry, retryPolicy, type RetryPolicy } from '../retry';
 import { ConsumerGroup, type Member } from './consumer-group';
 import { copyMessage, TopicLog } from './topic-log';
 
@@ -137,6 +137,7 @@ export class InProcessBus implements MessageBus {
     const where = { group_id, topic: message.topic, partition: message.partition, offset: message.offset };
     const outcome = await deliverWithRetry(async () => handler(copyMessage(message)), member.policy, {
       signal: member.abort.signal,
+      topic: message.topic,
       beforeRetry: (error, attempt, delay_ms) =>
         this.logger.warn({ ...where, err: error, attempt, delay_ms }, 'bus handler failed, retrying'),
     });
@@ -145,6 +146,7 @@ export class InProcessBus implements MessageBus {
       const dead_letter_topic = deadLetterTopic(message.topic);
       const headers = { ...message.headers, ...deadLetterHeaders(message, outcome.error, outcome.attempts) };
       this.append(dead_letter_topic, [{ key: message.key, value: message.value, headers }]);
+      countDeadLetter(message.topic);
       this.logger.error({ ...where, err: outcome.error, dead_letter_topic }, 'bus message dead-lettered');
     }
     return true;

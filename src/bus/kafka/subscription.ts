@@ -3,6 +3,7 @@ import { BUS_HEADERS, type BusLogger, type ConsumedMessage, type Consumer, type 
 import {
   backoffDelay,
   deadLetterHeaders,
+  countDeadLetter,
   deadLetterTopic,
   deliverWithRetry,
   type MessageOrigin,
@@ -169,6 +170,7 @@ export class KafkaSubscription implements Consumer {
 
     const outcome = await deliverWithRetry(() => this.options.handler(consumed), this.deps.policy, {
       signal: this.abort.signal,
+      topic,
       beforeRetry: async (error, attempt, delay_ms) => {
         this.deps.logger.warn({ ...this.where(origin), err: error, attempt, delay_ms }, 'bus handler failed, retrying');
         // Throws while the group rebalances: the message is then redelivered to its new owner.
@@ -185,6 +187,7 @@ export class KafkaSubscription implements Consumer {
     const dead_letter_topic = deadLetterTopic(origin.topic);
     const headers = { ...message.headers, ...deadLetterHeaders(origin, error, attempts) };
     await this.deps.publishRaw(dead_letter_topic, [{ key: message.key, value: message.value, headers }]);
+    countDeadLetter(origin.topic);
     this.deps.logger.error({ ...this.where(origin), err: error, attempts, dead_letter_topic }, 'bus message dead-lettered');
   }
 
