@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { NOT_BLANK } from '../shared/primitives';
+import { charCount, chars, NOT_BLANK, requiredText } from '../shared/primitives';
 import { PageQuery } from '../shared/read-model';
 import { EmploymentType, ExperienceLevel, JobContentInput, JobSource, JobStatus, RemotePolicy } from './job';
 
@@ -31,17 +31,19 @@ const SKILL_LIST = (() => {
 })();
 
 /** `skills=react,postgres` → ['react', 'postgres']. */
-const SkillList = z
-  .string()
-  .max(1000)
-  .meta({ pattern: SKILL_LIST.source })
+const SkillList = chars(1000, 0, { pattern: SKILL_LIST.source })
   .describe('Comma-separated skills the job must all mention; aliases match their canonical skill (react.js = React)')
   .transform((value) => value.split(',').map((skill) => skill.trim()).filter(Boolean))
-  .pipe(z.array(z.string().max(100, 'each skill must be at most 100 characters')).min(1, 'must name at least one skill').max(MAX_SKILLS));
+  .pipe(
+    z
+      .array(z.string().refine((skill) => charCount(skill) <= MAX_SKILL_LENGTH, `each skill must be at most ${MAX_SKILL_LENGTH} characters`))
+      .min(1, 'must name at least one skill')
+      .max(MAX_SKILLS),
+  );
 
 const filters = {
-  q: z.string().max(200).trim().regex(NOT_BLANK, 'must not be empty').optional().describe('Full-text search; results are ordered by relevance'),
-  location: z.string().max(200).trim().regex(NOT_BLANK, 'must not be empty').optional().describe('Case-insensitive part of the location'),
+  q: requiredText(200).optional().describe('Full-text search; results are ordered by relevance'),
+  location: requiredText(200).optional().describe('Case-insensitive part of the location'),
   remote: RemotePolicy.optional(),
   source: JobSource.optional(),
   status: JobStatus.optional(),

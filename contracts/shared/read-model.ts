@@ -44,9 +44,21 @@ export function withoutBookkeeping<D extends ProjectedDoc>(doc: D): Unprojected<
 /** Query-side filter that excludes tombstones. */
 export const live = (filter: Record<string, unknown> = {}) => ({ ...filter, _deleted: { $exists: false } });
 
+/**
+ * An integer in a query string: decimal digits only. (`z.coerce.number()` also took '', ' 5',
+ * '0x10' and '1e2' for numbers, which the OpenAPI document's `type: integer` does not.)
+ */
+const queryInteger = (min: number, max: number, fallback: number) =>
+  z
+    .preprocess(
+      (value) => (typeof value === 'string' && /^-?[0-9]{1,15}$/.test(value) ? Number(value) : value),
+      z.number({ error: 'must be an integer' }).int().min(min).max(max).meta({ default: fallback }),
+    )
+    .default(fallback);
+
 export const PageQuery = z.object({
-  limit: z.coerce.number().int().min(1).max(100).default(20),
-  offset: z.coerce.number().int().min(0).max(100000).default(0),
+  limit: queryInteger(1, 100, 20),
+  offset: queryInteger(0, 100000, 0),
 });
 
 export const page = <T extends z.ZodType>(item: T) =>

@@ -1,16 +1,16 @@
 import { z } from 'zod';
-import { Email, IsoTimestamp, requiredText, Uuid } from '../shared/primitives';
+import { chars, Email, IsoTimestamp, requiredText, text, Uuid } from '../shared/primitives';
 import { defineReadModel, ProjectedFields } from '../shared/read-model';
 import { Role } from './events';
 
 export const RegisterRequest = z.strictObject({
   email: Email,
-  password: z.string().min(8, 'must be at least 8 characters').max(200),
+  password: chars(200, 8),
   full_name: requiredText(200),
 });
-export const LoginRequest = z.strictObject({ email: z.string().max(254).trim(), password: z.string().max(200) });
-export const RefreshRequest = z.strictObject({ refresh_token: z.string().min(1).max(4096) });
-export const LogoutRequest = z.strictObject({ refresh_token: z.string().min(1).max(4096) }).partial();
+export const LoginRequest = z.strictObject({ email: text(254), password: chars(200) });
+export const RefreshRequest = z.strictObject({ refresh_token: chars(4096, 1) });
+export const LogoutRequest = z.strictObject({ refresh_token: chars(4096, 1) }).partial();
 
 export const UserView = z.object({ id: Uuid, email: Email, full_name: z.string(), roles: z.array(Role), created_at: IsoTimestamp });
 export type UserView = z.infer<typeof UserView>;

@@ -81,7 +81,7 @@ export function entryRoutes(deps: ProfileRouteDeps): RouteSpec[] {
         summary: `Add a ${kind.label}`,
         params: ProfileParams,
         body: kind.input,
-        responses: { 201: { description: 'Added', schema: kind.entity }, ...acceptedResponse, ...errorResponses(400, 401, 404, 412, 429) },
+        responses: { 201: { description: 'Added', schema: kind.entity }, ...acceptedResponse, ...errorResponses(400, 401, 404, 409, 412, 429) },
         async handler({ params, body, user, context, header }) {
           const entry = { ...(body as object), id: randomUUID() };
           const base = { profile_id: params.id, actor: user.id, now: context.now };

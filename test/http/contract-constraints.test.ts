@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { JobContent } from '../../contracts/jobs/job';
+import { ENTRY_LIMITS } from '../../contracts/profiles/requests';
 import { deserializeEvent } from '../../src/event-store/serializer';
 import { startTestApp, Session, TestApp } from '../support/app';
-import { experienceBody, profileBody } from '../support/fixtures';
+import { educationBody, experienceBody, profileBody } from '../support/fixtures';
 import { jobBody } from '../support/job-fixtures';
 
 /**
@@ -19,7 +20,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.stop());
 
-const register = (email: string) => t.http.post('/api/v1/auth/register').send({ email, password: 'correct horse battery', full_name: 'A' });
+const register = (email: string, password = 'correct horse battery') => t.http.post('/api/v1/auth/register').send({ email, password, full_name: 'A' });
 
 describe('e-mail addresses', () => {
   it.each([
@@ -76,6 +77,23 @@ describe('text limits', () => {
   });
 });
 
+describe('lengths', () => {
+  // JSON Schema counts characters (code points); String#length counts UTF-16 units, two per emoji
+  const emoji = (n: number) => '\u{1F60D}'.repeat(n);
+
+  it('a password of 7 emoji is too short, though it is 14 UTF-16 units', async () => {
+    const res = await register(`emoji.${randomUUID().slice(0, 8)}@example.com`, emoji(7));
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: 'body.password', message: 'must be at least 8 characters' }]);
+  });
+
+  it('a title of 200 emoji is 200 characters, within the limit', async () => {
+    const res = await t.http.post(`/api/v1/profiles/${profileId}/projects`).set(user.auth).send({ name: emoji(200) });
+    expect(res.status).toBe(201);
+    expect((await t.http.post(`/api/v1/profiles/${profileId}/projects`).set(user.auth).send({ name: emoji(201) })).status).toBe(400);
+  });
+});
+
 describe('partial dates', () => {
   it.each(['2023-02-29', '2024-04-31', '2024-13'])('reject %s, which is not a calendar date', async (start_date) => {
     const res = await t.http.post(`/api/v1/profiles/${profileId}/experiences`).set(user.auth).send(experienceBody({ start_date }));
@@ -96,6 +114,19 @@ describe('phone numbers', () => {
     expect(ok.body.personal_info.phone).toBe('+49 30 1234567');
     const bad = await t.http.put(`/api/v1/profiles/${profileId}`).set(user.auth).send({ personal_info: { ...info, phone: ' +49 30 1234567' } });
     expect(bad.status).toBe(400);
+  });
+});
+
+describe('paging parameters', () => {
+  it.each(['offset=', 'limit=', 'offset=0x10', 'limit=1e1', 'offset=%205', 'limit=2.0'])('reject %s, which is no integer', async (query) => {
+    const res = await t.http.get(`/api/v1/jobs/my-jobs?${query}`).set(user.auth);
+    expect(res.status).toBe(400);
+    expect(res.body.errors).toEqual([{ path: `query.${query.split('=')[0]}`, message: 'must be an integer' }]);
+  });
+
+  it('accept decimal integers and default when absent', async () => {
+    expect((await t.http.get('/api/v1/jobs?limit=5&offset=0').set(user.auth)).body).toMatchObject({ limit: 5, offset: 0 });
+    expect((await t.http.get('/api/v1/jobs').set(user.auth)).body).toMatchObject({ limit: 20, offset: 0 });
   });
 });
 
@@ -130,5 +161,22 @@ describe('events recorded before the rules were tightened', () => {
     expect(recorded('UserRegistered', { user_id: profile_id, email: oldEmail, full_name: 'A', password_hash: 'h', roles: ['user'] }).data).toMatchObject({ email: oldEmail });
     const content = JobContent.parse(jobBody());
     expect(recorded('JobUpdated', { content: { ...content, application_url: oldUrl }, content_hash: 'a'.repeat(64) }).data).toMatchObject({ content: { application_url: oldUrl } });
+  });
+});
+
+describe('documented statuses', () => {
+  it('adding an entry past the limit is 409, and the document says so', async () => {
+    const session = await t.register();
+    const id = (await t.http.post('/api/v1/profiles').set(session.auth).send({ ...profileBody(), education: [] })).body.id;
+    for (let i = 0; i < ENTRY_LIMITS.education; i++) {
+      expect((await t.http.post(`/api/v1/profiles/${id}/education`).set(session.auth).send(educationBody())).status).toBe(201);
+    }
+    const over = await t.http.post(`/api/v1/profiles/${id}/education`).set(session.auth).send(educationBody());
+    expect(over.status).toBe(409);
+    expect(over.body.code).toBe('PROFILE.LIMIT_REACHED');
+    const doc = (await t.http.get('/openapi.json')).body;
+    for (const segment of ['experiences', 'education', 'projects']) {
+      expect(Object.keys(doc.paths[`/api/v1/profiles/{id}/${segment}`].post.responses)).toContain('409');
+    }
   });
 });
