@@ -11,7 +11,7 @@ export function openApiDocument(routes: RouteSpec[], info: { title: string; vers
   for (const spec of routes) {
     const path = spec.path.replace(/:(\w+)/g, '{$1}');
     paths[path] ??= {};
-    paths[path][spec.method] = operation(spec);
+    paths[path][spec.method] = operation(spec, links(spec, routes));
   }
   return {
     openapi: '3.1.0',
@@ -33,11 +33,38 @@ export const IF_MATCH_SCHEMA = {
   ],
 };
 
-function operation(spec: RouteSpec): Record<string, unknown> {
+const operationId = (spec: RouteSpec) => `${spec.method}_${spec.path.replace(/[/:{}-]+/g, '_').replace(/^_|_$/g, '')}`;
+const pathParams = (path: string) => [...path.matchAll(/:(\w+)/g)].map((m) => m[1]);
+
+/**
+ * OpenAPI links from a creating POST to the routes under what it created: `POST /jobs` answers
+ * 201 with the job, whose `id` is the `{id}` of `GET /jobs/{id}`, `PUT /jobs/{id}/status`, ….
+ * Clients (and schemathesis' stateful phase) can follow them.
+ */
+function links(spec: RouteSpec, routes: RouteSpec[]): Record<string, unknown> | undefined {
+  const created = spec.method === 'post' ? spec.responses[201]?.schema : undefined;
+  const properties = created ? (jsonSchema(created, 'output').properties as Record<string, unknown> | undefined) : undefined;
+  if (!properties?.id) return undefined;
+  const known = pathParams(spec.path);
+  const found: Record<string, unknown> = {};
+  for (const target of routes) {
+    const param = target.path.startsWith(`${spec.path}/:`) ? /^\/:(\w+)/.exec(target.path.slice(spec.path.length))?.[1] : undefined;
+    if (!param) continue;
+    const params = pathParams(target.path);
+    if (!params.every((name) => name === param || known.includes(name))) continue;
+    found[operationId(target)] = {
+      operationId: operationId(target),
+      parameters: Object.fromEntries(params.map((name) => [name, name === param ? '$response.body#/id' : `$request.path.${name}`])),
+    };
+  }
+  return Object.keys(found).length > 0 ? found : undefined;
+}
+
+function operation(spec: RouteSpec, created?: Record<string, unknown>): Record<string, unknown> {
   const op: Record<string, unknown> = {
     tags: [spec.tag],
     summary: spec.summary,
-    operationId: `${spec.method}_${spec.path.replace(/[/:{}-]+/g, '_').replace(/^_|_$/g, '')}`,
+    operationId: operationId(spec),
     parameters: [...parameters(spec.params, 'path'), ...parameters(spec.query, 'query'), ...headerParameters(spec)],
     responses: Object.fromEntries(
       Object.entries(spec.responses).map(([status, response]) => [
@@ -45,6 +72,7 @@ function operation(spec: RouteSpec): Record<string, unknown> {
         {
           description: response.description,
           ...(response.schema ? { content: { [response.content_type ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } } } : {}),
+          ...(status === '201' && created ? { links: created } : {}),
         },
       ]),
     ),

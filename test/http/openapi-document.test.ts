@@ -111,6 +111,20 @@ describe('the OpenAPI document', () => {
     expect(validate.type).toEqual(['object', 'array']);
   });
 
+  it('links what a POST creates to the routes under it, and every link names a real operation', () => {
+    const ids = new Set(Object.values(doc.paths as Json).flatMap((methods) => Object.values(methods as Json).map((op: Json) => op.operationId)));
+    const links = [...walk(doc)].filter(([pointer]) => /\/links\/[^/]+$/.test(pointer));
+    expect(links.length).toBeGreaterThan(10);
+    for (const [pointer, link] of links) expect({ pointer, known: ids.has(link.operationId) }).toEqual({ pointer, known: true });
+    const job = operationOf('post', '/api/v1/jobs').responses['201'].links;
+    expect(job.get_api_v1_jobs_id).toEqual({ operationId: 'get_api_v1_jobs_id', parameters: { id: '$response.body#/id' } });
+    expect(Object.keys(job)).toEqual(expect.arrayContaining(['put_api_v1_jobs_id_status', 'post_api_v1_jobs_id_analyze', 'delete_api_v1_jobs_id']));
+    const experience = operationOf('post', '/api/v1/profiles/{id}/experiences').responses['201'].links;
+    expect(experience.delete_api_v1_profiles_id_experiences_entry_id.parameters).toEqual({ id: '$request.path.id', entry_id: '$response.body#/id' });
+    // a profile's response does not carry an entry id, so no link from it to an entry route
+    expect(Object.keys(operationOf('post', '/api/v1/profiles').responses['201'].links).some((name) => name.includes('entry_id'))).toBe(false);
+  });
+
   it('documents If-Match, with its syntax, on every route that answers 412', () => {
     for (const spec of routes.filter((r) => r.responses[412])) {
       const header = operationOf(spec.method, openApiPath(spec.path)).parameters.find((p: Json) => p.in === 'header');
