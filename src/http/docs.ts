@@ -16,7 +16,8 @@ const PAGE = `<!doctype html>
 </body>
 </html>`;
 
-const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true });`;
+/** No validator badge: it would send the document's URL to an outside service (and the CSP blocks it). */
+const INIT = `window.ui = SwaggerUIBundle({ url: '/openapi.json', dom_id: '#swagger-ui', deepLinking: true, validatorUrl: null });`;
 
 export function mountDocs(app: Express, document: () => Record<string, unknown>): void {
   app.get('/openapi.json', (_req, res) => {

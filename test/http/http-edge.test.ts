@@ -42,6 +42,8 @@ describe('security headers and the docs', () => {
       expect(res.headers['content-type']).toMatch(asset.endsWith('.css') ? /text\/css/ : /javascript/);
     }
     expect((await t.http.get('/openapi.json')).status).toBe(200);
+    // Nothing is fetched from another origin (the policy would block it anyway).
+    expect((await t.http.get('/docs/init.js')).text).toContain('validatorUrl: null');
   });
 
   it('without CORS_ORIGINS no CORS header is sent, even to a preflight', async () => {
