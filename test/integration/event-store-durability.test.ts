@@ -102,12 +102,13 @@ function probeEvent() {
   };
 }
 
-/** Transpiles the port and the embedded adapter (they import nothing else) for a plain node child. */
+/** Transpiles the port, the embedded adapter and the shared errors they import, for a plain node child. */
 async function compileEmbeddedStore(outDir: string): Promise<string> {
-  const root = join(__dirname, '..', '..', 'src', 'event-store');
-  const embedded = (await readdir(join(root, 'embedded'))).filter((file) => file.endsWith('.ts')).map((file) => join('embedded', file));
-  for (const file of ['port.ts', ...embedded]) {
-    const { outputText } = ts.transpileModule(await readFile(join(root, file), 'utf8'), {
+  const src = join(__dirname, '..', '..', 'src');
+  const embedded = (await readdir(join(src, 'event-store', 'embedded'))).filter((file) => file.endsWith('.ts'));
+  const files = ['shared/errors.ts', 'event-store/port.ts', ...embedded.map((file) => `event-store/embedded/${file}`)];
+  for (const file of files) {
+    const { outputText } = ts.transpileModule(await readFile(join(src, file), 'utf8'), {
       compilerOptions: { module: ts.ModuleKind.CommonJS, target: ts.ScriptTarget.ES2022 },
       fileName: file,
     });
@@ -115,5 +116,5 @@ async function compileEmbeddedStore(outDir: string): Promise<string> {
     await mkdir(dirname(out), { recursive: true });
     await writeFile(out, outputText);
   }
-  return join(outDir, 'embedded', 'index.js');
+  return join(outDir, 'event-store', 'embedded', 'index.js');
 }

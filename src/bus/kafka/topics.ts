@@ -32,11 +32,30 @@ export class TopicRegistry {
     return created;
   }
 
-  /** createTopics resolves false when the topic already exists. */
+  /**
+   * createTopics resolves false when the topic already exists. kafkajs' own `waitForLeaders`
+   * gives up when the broker does not know a just-created topic yet ("This server does not host
+   * this topic-partition"), so readiness is polled here until every partition has a leader.
+   */
   private async create(topic: string): Promise<void> {
     await this.admin.createTopics({
-      waitForLeaders: true,
+      waitForLeaders: false,
       topics: [{ topic, numPartitions: this.spec.partitions, replicationFactor: this.spec.replication_factor }],
     });
+    const deadline = Date.now() + READY_TIMEOUT_MS;
+    for (let delay = 50; ; delay = Math.min(delay * 2, 1000)) {
+      const ready = await this.hasLeaders(topic).catch(() => false);
+      if (ready) return;
+      if (Date.now() > deadline) throw new Error(`Kafka topic ${topic} has no leader for every partition after ${READY_TIMEOUT_MS} ms`);
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
+  }
+
+  private async hasLeaders(topic: string): Promise<boolean> {
+    const { topics } = await this.admin.fetchTopicMetadata({ topics: [topic] });
+    const partitions = topics.find((t) => t.name === topic)?.partitions ?? [];
+    return partitions.length > 0 && partitions.every((p) => p.leader >= 0);
   }
 }
+
+const READY_TIMEOUT_MS = 30_000;
