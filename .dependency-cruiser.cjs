@@ -55,6 +55,13 @@ module.exports = {
       to: { path: OWN, pathNot: '^(src/keywords|contracts)/' },
     },
     {
+      name: 'keywords-engine-through-its-index',
+      comment: 'The keyword engine has one small API, src/keywords/index.ts; only its own unit tests reach inside.',
+      severity: 'error',
+      from: { pathNot: ['^src/keywords/', '^test/unit/keywords/'] },
+      to: { path: '^src/keywords/.+/' },
+    },
+    {
       name: 'adapters-only-from-adapters-ts',
       comment: 'Rule 6. Adapters are chosen in src/adapters.ts; the rest of src/ sees only the ports. Tests and scripts may use them.',
       severity: 'error',
