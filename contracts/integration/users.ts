@@ -19,12 +19,19 @@ export const UserSessionRevokedV1 = integrationEvent(
   1,
   session.extend({ reason: z.enum(['logout', 'reuse_detected']) }),
 );
+/** The password was changed and every other session revoked; only how many, never anything about the credential. */
+export const UserPasswordChangedV1 = integrationEvent(
+  'user.password_changed',
+  1,
+  z.strictObject({ user_id: Uuid, revoked_sessions: z.number().int().nonnegative() }),
+);
 
 export const UserIntegrationEventSchemas = [
   UserRegisteredV1,
   UserSessionStartedV1,
   UserSessionRefreshedV1,
   UserSessionRevokedV1,
+  UserPasswordChangedV1,
 ] as const;
 export const UserIntegrationEvent = z.discriminatedUnion('event_type', UserIntegrationEventSchemas);
 export type UserIntegrationEvent = z.infer<typeof UserIntegrationEvent>;

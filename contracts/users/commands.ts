@@ -23,6 +23,8 @@ export const RotateRefreshToken = command('RotateRefreshToken', {
   expires_at: IsoTimestamp,
 });
 export const EndSession = command('EndSession', { family_id: Uuid });
+/** The current password was checked at the edge; every open session ends and a new one starts. */
+export const ChangePassword = command('ChangePassword', { password_hash: z.string(), ...newToken });
 
-export const UserCommandSchema = z.discriminatedUnion('type', [RegisterUser, StartSession, RotateRefreshToken, EndSession]);
+export const UserCommandSchema = z.discriminatedUnion('type', [RegisterUser, StartSession, RotateRefreshToken, EndSession, ChangePassword]);
 export type UserCommand = z.infer<typeof UserCommandSchema>;

@@ -31,7 +31,16 @@ export const RefreshTokenFamilyRevoked = defineEvent(
   z.object({ family_id: Uuid, reason: z.enum(['logout', 'reuse_detected']) }),
 );
 
-export const UserEventSchemas = [UserRegistered, RefreshTokenIssued, RefreshTokenRotated, RefreshTokenFamilyRevoked] as const;
+/**
+ * The password was changed: the new scrypt hash (never leaves the event store) and the
+ * refresh-token families (sessions) that were open and are revoked by the change.
+ */
+export const PasswordChanged = defineEvent(
+  'PasswordChanged',
+  z.object({ password_hash: z.string(), revoked_family_ids: z.array(Uuid) }),
+);
+
+export const UserEventSchemas = [UserRegistered, RefreshTokenIssued, RefreshTokenRotated, RefreshTokenFamilyRevoked, PasswordChanged] as const;
 export const UserEventSchema = z.discriminatedUnion('type', UserEventSchemas);
 export type UserEvent = z.infer<typeof UserEventSchema>;
 

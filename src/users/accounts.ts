@@ -85,6 +85,38 @@ export class AuthService {
     return this.respond(state as Registered, next);
   }
 
+  /**
+   * Checks the current password (a wrong one counts toward the account's failed-login back-off),
+   * records the new hash, revokes every open session and starts a new one for the caller.
+   * `revoked_family_ids` are the sessions whose access tokens must be revoked too.
+   */
+  async changePassword(
+    user_id: string,
+    input: { current_password: string; new_password: string },
+    context: CommandContext,
+  ): Promise<{ session: AuthResponse; revoked_family_ids: string[] }> {
+    const user = await this.load(user_id);
+    if (!user) throw invalidCredentials();
+    const account = uuidV5(user.email.trim().toLowerCase(), ID_NAMESPACES.email);
+    const now = new Date(context.now);
+    await this.backoff?.check(account, now);
+    if (!(await verifyPassword(input.current_password, user.password_hash))) {
+      await this.backoff?.failed(account, now);
+      throw invalidCredentials();
+    }
+    await this.backoff?.succeeded(account);
+    const password_hash = await hashPassword(input.new_password, this.scryptCost);
+    const session = this.newSession(context.now);
+    const { state, events } = await this.commands.handle(
+      userAggregate,
+      { type: 'ChangePassword', user_id, now: context.now, password_hash, ...session },
+      { ...context, actor: user_id },
+    );
+    const changed = events.find((event) => event.type === 'PasswordChanged');
+    const revoked_family_ids = changed?.type === 'PasswordChanged' ? changed.data.revoked_family_ids : [];
+    return { session: this.respond(state as Registered, session), revoked_family_ids };
+  }
+
   async logout(user_id: string, family_id: string, context: CommandContext): Promise<void> {
     await this.commands.handle(userAggregate, { type: 'EndSession', user_id, now: context.now, family_id }, context);
   }

@@ -54,6 +54,13 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
       ];
     case 'EndSession':
       return family && !family.revoked ? [{ type: 'RefreshTokenFamilyRevoked', data: { family_id, reason: 'logout' } }] : [];
+    case 'ChangePassword': {
+      const revoked_family_ids = [...state.families].filter(([, f]) => !f.revoked).map(([id]) => id);
+      return [
+        { type: 'PasswordChanged', data: { password_hash: command.password_hash, revoked_family_ids } },
+        { type: 'RefreshTokenIssued', data: { family_id, token_id: command.token_id, expires_at: command.expires_at } },
+      ];
+    }
     default:
       return assertNever(command);
   }
@@ -78,6 +85,12 @@ export function evolve(state: UserState, event: UserEvent): UserState {
       if (family) families.set(event.data.family_id, { ...family, revoked: true });
       break;
     }
+    case 'PasswordChanged':
+      for (const id of event.data.revoked_family_ids) {
+        const family = families.get(id);
+        if (family) families.set(id, { ...family, revoked: true });
+      }
+      return { ...state, password_hash: event.data.password_hash, families };
     default:
       return assertNever(event);
   }

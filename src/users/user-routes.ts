@@ -1,4 +1,4 @@
-import { AuthResponse, LoginRequest, LogoutRequest, RefreshRequest, RegisterRequest, UserDocument, UserView } from '../../contracts/users/http';
+import { AuthResponse, ChangePasswordRequest, LoginRequest, LogoutRequest, RefreshRequest, RegisterRequest, UserDocument, UserView } from '../../contracts/users/http';
 import { UsersReadModel } from '../../contracts/users/http';
 import { ProjectionWaiter } from '../read-store/read-your-writes';
 import { errorResponses } from '../http/openapi-responses';
@@ -92,6 +92,24 @@ export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
           if (user.token_id) await deps.revocations.revokeToken(user.token_id, user.expires_at ?? until);
         }
         return { status: 204 };
+      },
+    }),
+    route({
+      method: 'post',
+      path: `${BASE}/change-password`,
+      rate_limit: 'auth.login',
+      tag,
+      summary: 'Change the password: every other session ends (refresh and access tokens); answers with a new session for the caller',
+      body: ChangePasswordRequest,
+      responses: { 200: { description: 'Password changed; a new session', schema: AuthResponse }, ...errorResponses(400, 401, 429) },
+      async handler({ body, user, context }) {
+        const { session, revoked_family_ids } = await deps.auth.changePassword(user.id, body, context);
+        if (deps.revocations) {
+          const until = new Date(Date.parse(context.now) + deps.tokens.settings.access_ttl_seconds * 1000);
+          const families = new Set([...revoked_family_ids, user.session_id]);
+          for (const family of families) await deps.revocations.revokeSession(family, until);
+        }
+        return { status: 200, body: session };
       },
     }),
     route({

@@ -18,4 +18,9 @@ export const USER_MAPPINGS: AggregateMapping<UserEvent['type']> = {
       event,
       build(U.UserSessionRevokedV1, event, { user_id: streamEntityId(event.stream_id), family_id: event.data.family_id, reason: event.data.reason }),
     ),
+  PasswordChanged: (event) =>
+    users(
+      event,
+      build(U.UserPasswordChangedV1, event, { user_id: streamEntityId(event.stream_id), revoked_sessions: event.data.revoked_family_ids.length }),
+    ),
 };

@@ -86,6 +86,10 @@ describe('integration event mapping', () => {
     expect(one('user.session_revoked').message.data).toEqual({ ...started, reason: 'logout' });
   });
 
+  it('given PasswordChanged, then user.password_changed carries the user and how many sessions were revoked, never the hash', () => {
+    expect(one('user.password_changed').message.data).toEqual({ user_id: history.user_id, revoked_sessions: 2 });
+  });
+
   it('given ProfileCreated, then profile.created carries counts, technical skills and whether there is a summary', () => {
     expect(one('profile.created').message.data).toEqual({
       profile_id: history.profile_id,

@@ -93,6 +93,7 @@ export function sampleHistory(): SampleHistory {
   user.push(
     { type: 'RefreshTokenRotated', data: { family_id, previous_token_id: randomUUID(), token_id: randomUUID(), expires_at: '2026-12-25T10:00:00.000Z' } },
     { type: 'RefreshTokenFamilyRevoked', data: { family_id, reason: 'logout' } },
+    { type: 'PasswordChanged', data: { password_hash: s(`scrypt$${m()}`), revoked_family_ids: [randomUUID(), randomUUID()] } },
   );
   const profile: DomainEvent[] = [
     {
