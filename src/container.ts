@@ -30,6 +30,7 @@ import { AccessRevocations, RevocationAwareVerifier } from './users/access-revoc
 import { resolveJwtSecret } from './users/jwt-secret';
 import { TokenService } from './users/session-tokens';
 import { userRoutes } from './users/user-routes';
+import { exportRoutes } from './privacy/export-routes';
 
 /**
  * The composition root: adapters are opened here and every service is wired by token. The rest
@@ -81,6 +82,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...userRoutes({ auth: get(TOKENS.AuthService), tokens: get(TOKENS.TokenService), readStore, waiter, revocations }),
       ...profileRoutes({ commands, queries: get(TOKENS.ProfileQueries), waiter }),
       ...jobRoutes({ commands, queries: get(TOKENS.JobQueries), waiter }),
+      ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
     ];
   });
 

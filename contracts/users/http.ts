@@ -26,6 +26,16 @@ export const AuthResponse = z.object({
 });
 export type AuthResponse = z.infer<typeof AuthResponse>;
 
+/** One session (refresh-token family) as the data export shows it: ids and times, never a token. */
+export const SessionView = z.object({
+  id: Uuid,
+  created_at: IsoTimestamp,
+  expires_at: IsoTimestamp,
+  last_refreshed_at: IsoTimestamp.nullable(),
+  revoked: z.boolean(),
+});
+export type SessionView = z.infer<typeof SessionView>;
+
 /** The `users_v1` read-model document. */
 export const UserDocument = UserView.extend(ProjectedFields);
 export type UserDocument = z.infer<typeof UserDocument>;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { AuthResponse } from '../../contracts/users/http';
+import { AuthResponse, SessionView } from '../../contracts/users/http';
 import { readClaim, takeClaim } from '../shared/claims';
 import { CommandContext, CommandHandler } from '../shared/command-handler';
 import { DomainError } from '../shared/errors';
@@ -115,6 +115,35 @@ export class AuthService {
     const changed = events.find((event) => event.type === 'PasswordChanged');
     const revoked_family_ids = changed?.type === 'PasswordChanged' ? changed.data.revoked_family_ids : [];
     return { session: this.respond(state as Registered, session), revoked_family_ids };
+  }
+
+  /**
+   * The user's sessions (refresh-token families) from the user's stream: ids, times and whether
+   * revoked; never a token. Reads only the session events' ids and times.
+   */
+  async sessions(user_id: string): Promise<SessionView[]> {
+    const recorded = await this.commands.store.readStream(streamName('user', user_id));
+    const sessions = new Map<string, SessionView>();
+    const revoke = (id: unknown) => {
+      const session = typeof id === 'string' ? sessions.get(id) : undefined;
+      if (session) session.revoked = true;
+    };
+    for (const event of recorded) {
+      const data = event.data as Record<string, unknown>;
+      const at = event.metadata.occurred_at;
+      if (event.type === 'RefreshTokenIssued') {
+        const id = String(data.family_id);
+        sessions.set(id, { id, created_at: at, expires_at: String(data.expires_at), last_refreshed_at: null, revoked: false });
+      } else if (event.type === 'RefreshTokenRotated') {
+        const session = sessions.get(String(data.family_id));
+        if (session) Object.assign(session, { expires_at: String(data.expires_at), last_refreshed_at: at });
+      } else if (event.type === 'RefreshTokenFamilyRevoked') {
+        revoke(data.family_id);
+      } else if (event.type === 'PasswordChanged' && Array.isArray(data.revoked_family_ids)) {
+        data.revoked_family_ids.forEach(revoke);
+      }
+    }
+    return [...sessions.values()];
   }
 
   async logout(user_id: string, family_id: string, context: CommandContext): Promise<void> {
