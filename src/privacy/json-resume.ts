@@ -4,12 +4,12 @@ import { ProfileView } from '../../contracts/profiles/read-model';
 /**
  * The profile as a JSON Resume document (https://jsonresume.org/schema, v1.0.0): basics, work,
  * education, projects, skills, languages, certificates. Empty values are left out, as the
- * schema's examples do; dates stay the partial ISO 8601 dates the profile holds.
+ * schema's examples do; dates stay the partial ISO 8601 dates the profile holds. No `$schema`
+ * member: the OpenAPI document must not hold a `$schema` key (swagger-ui reads it as a dialect).
  */
 const text = z.string();
 const dated = { startDate: text.optional(), endDate: text.optional() };
 export const JsonResume = z.object({
-  $schema: z.literal('https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json'),
   basics: z.object({
     name: text,
     email: text.optional(),
@@ -55,7 +55,6 @@ export function toJsonResume(profile: ProfileView): JsonResume {
     ...(profile.skills.soft.length > 0 ? [{ name: 'Soft skills', keywords: profile.skills.soft }] : []),
   ];
   return {
-    $schema: 'https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json',
     basics: {
       name: info.full_name,
       ...opt('email', info.email),
