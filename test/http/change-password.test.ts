@@ -65,3 +65,28 @@ describe('POST /api/v1/auth/change-password', () => {
     expect((await t.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password })).status).toBe(200);
   });
 });
+
+describe('change-password and the failed-login back-off', () => {
+  const backoffClock = new ManualClock('2026-03-01T10:00:00.000Z');
+  let b: TestApp;
+  beforeAll(async () => {
+    b = await startTestApp({ RATE_LIMITS_ENABLED: 'true', LOGIN_BACKOFF: '{"threshold":3,"base_seconds":10,"max_seconds":40}' }, undefined, undefined, {
+      clock: backoffClock,
+    });
+  });
+  afterAll(() => b?.stop());
+
+  it('given 3 wrong current passwords, then the account is locked for change-password and login alike, and nothing changed', async () => {
+    const user = await b.register();
+    const change = (current_password: string) => b.http.post('/api/v1/auth/change-password').set(user.auth).send({ current_password, new_password: NEW });
+    for (let i = 0; i < 3; i++) expect((await change('wrong password')).status).toBe(401);
+    const locked = await change(user.password);
+    expect(locked.status).toBe(429);
+    expect(locked.headers['retry-after']).toBe('10');
+    expect((await b.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password })).status).toBe(429);
+
+    backoffClock.advance(10_000);
+    expect((await b.http.post('/api/v1/auth/login').send({ email: user.email, password: user.password })).status).toBe(200);
+    expect((await change(user.password)).status).toBe(200);
+  });
+});
