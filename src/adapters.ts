@@ -10,6 +10,11 @@ import { MessageBus } from './bus/port';
 import { InProcessBus } from './bus/in-process';
 import { createKafkaBus } from './bus/kafka';
 import { Logger } from './shared/logger';
+import { CachedKeyStore } from './key-store/cached';
+import { CollectionKeyStore } from './key-store/collection-key-store';
+import { FileKeyStore } from './key-store/file-key-store';
+import { resolveMasterKey, resolveSharedMasterKey } from './key-store/master-key';
+import { KeyStore } from './key-store/port';
 
 /** A set URL selects the real adapter; otherwise the embedded one. */
 export async function openEventStore(config: Config, logger: Logger): Promise<EventStore> {
@@ -32,6 +37,15 @@ export async function openBus(config: Config, logger: Logger): Promise<MessageBu
     return createKafkaBus({ brokers, client_id, topic_partitions, replication_factor, logger });
   }
   return new InProcessBus();
+}
+
+/** Per-user data keys (ADR 0009): in MongoDB's `subject_keys` when MONGODB_URL is set, else a file under DATA_DIR. */
+export async function openKeyStore(config: Config, readStore: ReadStore, jwt_secret: string, logger: Logger): Promise<KeyStore> {
+  const configured = config.master_key;
+  const inner = config.mongodb
+    ? new CollectionKeyStore(readStore, resolveSharedMasterKey({ configured, jwt_secret, logger }))
+    : await FileKeyStore.open(join(config.data_dir, 'keys', 'subject-keys.json'), await resolveMasterKey({ configured, data_dir: config.data_dir, logger }));
+  return new CachedKeyStore(inner);
 }
 
 export const isEmbedded = (config: Config) => !config.eventstore_url && !config.mongodb && !config.kafka;

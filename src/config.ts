@@ -25,6 +25,8 @@ const EnvSchema = z.object({
   /** Replication factor of each topic the bus creates; at most the number of brokers. */
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32_767).default(1),
   JWT_SECRET: optional,
+  /** base64 of 32 bytes: wraps the per-user data keys (ADR 0009); generated into DATA_DIR when unset. */
+  JOBWISE_MASTER_KEY: optional.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must be the base64 of 32 bytes'),
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
   /** scrypt cost N (a power of two). Lower it only in tests. */
@@ -86,6 +88,8 @@ export interface Config {
   mongodb?: { url: string; db: string };
   kafka?: { brokers: string[]; client_id: string; topic_partitions: number; replication_factor: number };
   jwt_secret?: string;
+  /** Wraps the per-user data keys; absent: one is generated once under DATA_DIR. */
+  master_key?: Buffer;
   access_ttl_seconds: number;
   refresh_ttl_seconds: number;
   scrypt_n: number;
@@ -122,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         }
       : undefined,
     jwt_secret: e.JWT_SECRET,
+    master_key: e.JOBWISE_MASTER_KEY ? Buffer.from(e.JOBWISE_MASTER_KEY, 'base64') : undefined,
     access_ttl_seconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refresh_ttl_seconds: e.REFRESH_TOKEN_TTL_SECONDS,
     scrypt_n: e.SCRYPT_N,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { allProjections } from '../projections';
-import { openBus, openEventStore, openReadStore } from './adapters';
+import { openBus, openEventStore, openKeyStore, openReadStore } from './adapters';
 import { MessageBus } from './bus/port';
 import { Config } from './config';
 import { TOKENS } from './container-tokens';
@@ -23,6 +23,7 @@ import { CommandHandler } from './shared/command-handler';
 import { Logger } from './shared/logger';
 import { clearLagSources, collectProcessMetrics, registerLagSource } from './shared/metrics';
 import { withAppendMetrics } from './event-store/timed';
+import { EventSerializer } from './event-store/serializer';
 import { lagBehind, projectorLagReadings } from './projector/lag';
 import { InProcessRateLimitStore, LoginBackoff, RateLimiter } from './shared/rate-limit';
 import { AuthService } from './users/accounts';
@@ -42,6 +43,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const [store, readStore, bus] = await Promise.all([openEventStore(config, logger), openReadStore(config), openBus(config, logger)]);
   const events = withAppendMetrics(store);
   const jwt_secret = await resolveJwtSecret({ configured: config.jwt_secret, data_dir: config.data_dir, embedded: !config.eventstore_url, logger });
+  const serializer = new EventSerializer(await openKeyStore(config, readStore, jwt_secret, logger));
   const has = (role: Config['roles'][number]) => config.roles.includes(role);
   const rateLimitStore = has('api') ? await openRateLimitStore(config) : new InProcessRateLimitStore();
   const rateLimiter = new RateLimiter(rateLimitStore, config.rate_limits);
@@ -54,7 +56,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   container.bind<EventStore>(TOKENS.EventStore).toConstantValue(events);
   container.bind<ReadStore>(TOKENS.ReadStore).toConstantValue(readStore);
   container.bind<MessageBus>(TOKENS.Bus).toConstantValue(bus);
-  container.bind(TOKENS.CommandHandler).toConstantValue(new CommandHandler(events));
+  container.bind(TOKENS.CommandHandler).toConstantValue(new CommandHandler(events, serializer));
   container.bind(TOKENS.TokenService).toConstantValue(
     new TokenService({ secret: jwt_secret, access_ttl_seconds: config.access_ttl_seconds, refresh_ttl_seconds: config.refresh_ttl_seconds }),
   );
@@ -65,9 +67,9 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   container.bind(TOKENS.JobQueries).toConstantValue(new JobQueries(readStore));
 
   const runners = has('projector')
-    ? allProjections.map((projection) => new ProjectionRunner(projection, events, readStore, logger.child({ projection: projection.name })))
+    ? allProjections.map((projection) => new ProjectionRunner(projection, events, readStore, logger.child({ projection: projection.name }), serializer))
     : [];
-  const relay = has('relay') ? new EventRelay(events, bus, readStore, logger.child({ component: 'relay' })) : null;
+  const relay = has('relay') ? new EventRelay(events, bus, readStore, logger.child({ component: 'relay' }), {}, serializer) : null;
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
   if (relay) container.bind(TOKENS.Relay).toConstantValue(relay);
   registerMetricSources(events, readStore, runners, relay);

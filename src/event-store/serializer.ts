@@ -1,11 +1,17 @@
 import { randomUUID } from 'node:crypto';
 import { CURRENT_SCHEMA_VERSION, DomainEnvelope, DomainEvent, DomainEventSchemas } from '../../contracts/events';
 import { EventMetadata, EventMetadataSchema } from '../../contracts/shared/envelope';
+import { PersonalPaths } from '../../contracts/personal';
+import { KeyStore } from '../key-store/port';
+import { decryptAll, encryptPaths } from './field-crypto';
 import { EventData, RecordedEvent } from './port';
 
 /**
  * The one place where domain events become stored events and back. Payload encryption per
- * user (crypto-shredding for the right to deletion) belongs here and nowhere else.
+ * user (crypto-shredding for the right to deletion, ADR 0009) happens here and nowhere else:
+ * `EventSerializer` encrypts the personal fields each contract declares (contracts/personal.ts)
+ * with the data subject's key and decrypts them on read. The pure functions below handle plain
+ * events (no personal fields, or no key store).
  */
 
 const schemaByType = new Map<string, (typeof DomainEventSchemas)[number]>(
@@ -57,3 +63,58 @@ export function deserializeEvent(recorded: RecordedEvent): DomainEnvelope {
     recorded_at: recorded.recorded_at,
   } as DomainEnvelope;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * The person an event's personal fields are about: the event's `user_id` when it has one (a
+ * registration, a profile or job created for a user; null for jobs nobody owns), otherwise the
+ * acting user. System actors (catalogue sync, expiry) are no data subject: nothing is encrypted.
+ */
+export function dataSubjectOf(event: DomainEvent, metadata: NewEventMetadata): string | null {
+  const data = event.data as Record<string, unknown>;
+  if ('user_id' in data) return typeof data.user_id === 'string' ? data.user_id : null;
+  return metadata.actor && UUID.test(metadata.actor) ? metadata.actor : null;
+}
+
+/** Serializer with per-subject encryption; without a key store it reads and writes plain events. */
+export class EventSerializer {
+  constructor(readonly keys: KeyStore | null) {}
+
+  async serialize(event: DomainEvent, metadata: NewEventMetadata): Promise<EventData> {
+    const stored = serializeEvent(event, metadata);
+    const paths = PersonalPaths[event.type];
+    const subject = this.keys && paths.length > 0 ? dataSubjectOf(event, metadata) : null;
+    if (!subject || !this.keys) return stored;
+    return { ...stored, data: encryptPaths(stored.data, paths, await this.keys.keyFor(subject)) };
+  }
+
+  /** The stored event with its personal fields decrypted (or erased); throws EventDecodeError on tampering. */
+  async open(recorded: RecordedEvent): Promise<RecordedEvent> {
+    return (await this.decrypt(recorded)).recorded;
+  }
+
+  async deserialize(recorded: RecordedEvent): Promise<DomainEnvelope> {
+    const { recorded: opened, erased } = await this.decrypt(recorded);
+    try {
+      return deserializeEvent(opened);
+    } catch (error) {
+      // An erased e-mail or URL no longer fits its schema; the event was valid when recorded.
+      if (!erased) throw error;
+      return { ...opened, data: opened.data, metadata: opened.metadata } as unknown as DomainEnvelope;
+    }
+  }
+
+  private async decrypt(recorded: RecordedEvent): Promise<{ recorded: RecordedEvent; erased: boolean }> {
+    if (!this.keys) return { recorded, erased: false };
+    try {
+      const { data, erased } = await decryptAll(recorded.data, this.keys);
+      return { recorded: data === recorded.data ? recorded : { ...recorded, data }, erased };
+    } catch (error) {
+      throw new EventDecodeError(recorded.event_id, recorded.type, error instanceof Error ? error.message : String(error));
+    }
+  }
+}
+
+/** Reads and writes plain events: for tests and for event types without personal fields. */
+export const plainSerializer = new EventSerializer(null);

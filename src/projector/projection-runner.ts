@@ -1,6 +1,6 @@
 import { EventStore, RecordedEvent } from '../event-store/port';
 import { DomainEnvelope } from '../../contracts/events';
-import { deserializeEvent } from '../event-store/serializer';
+import { EventSerializer, plainSerializer } from '../event-store/serializer';
 import { Doc, ReadStore } from '../read-store/port';
 import { Logger } from '../shared/logger';
 import { BatchContext, CheckpointedSubscription, SubscriptionState } from '../subscriptions';
@@ -34,6 +34,7 @@ export class ProjectionRunner {
     events: EventStore,
     private readonly readStore: ReadStore,
     logger: Logger,
+    private readonly serializer: EventSerializer = plainSerializer,
   ) {
     this.subscription = new CheckpointedSubscription({
       checkpoint_id: projection.name,
@@ -77,7 +78,7 @@ export class ProjectionRunner {
   private async handle(recorded: RecordedEvent, context: BatchContext<'applied'>): Promise<void> {
     let event: DomainEnvelope;
     try {
-      event = deserializeEvent(recorded);
+      event = await this.serializer.deserialize(recorded);
     } catch (error) {
       return context.skip(recorded, error);
     }

@@ -4,6 +4,7 @@ import { ReadStore } from '../read-store/port';
 import { Logger } from '../shared/logger';
 import { Backoff, BatchContext, CheckpointedSubscription, SubscriptionState } from '../subscriptions';
 import { prepareBatch, publishedCount } from './batch';
+import { EventSerializer, plainSerializer } from '../event-store/serializer';
 import { relayTopics } from './topics';
 
 /** Checkpoint id in the projectors' checkpoint collection (`projection_checkpoints`). */
@@ -54,6 +55,7 @@ export class EventRelay {
     readStore: ReadStore,
     logger: Logger,
     options: RelayOptions = {},
+    private readonly serializer: EventSerializer = plainSerializer,
   ) {
     const { max_batch, backoff } = { ...DEFAULTS, ...options };
     this.subscription = new CheckpointedSubscription({
@@ -93,7 +95,15 @@ export class EventRelay {
 
   /** Resolves once the broker acknowledged every message of the batch; undecodable events are skipped first. */
   private async publish(events: readonly RecordedEvent[], context: BatchContext<RelayCounter>): Promise<void> {
-    const batch = prepareBatch(events);
+    const opened: RecordedEvent[] = [];
+    for (const event of events) {
+      try {
+        opened.push(await this.serializer.open(event));
+      } catch (error) {
+        await context.skip(event, error instanceof Error ? error : new Error(String(error)));
+      }
+    }
+    const batch = prepareBatch(opened);
     for (const { event, error } of batch.failures) await context.skip(event, error);
     await Promise.all([...batch.by_topic].map(([topic, messages]) => this.bus.publish(topic, messages)));
     context.count('published', publishedCount(batch));

@@ -1,6 +1,6 @@
 import { DomainEvent } from '../../contracts/events';
 import { EventStore, WrongExpectedRevisionError } from '../event-store/port';
-import { deserializeEvent, NewEventMetadata, serializeEvent } from '../event-store/serializer';
+import { EventSerializer, NewEventMetadata, plainSerializer } from '../event-store/serializer';
 import { Decider } from './decider';
 import { DomainError } from './errors';
 import { KeyedMutex } from './keyed-mutex';
@@ -60,7 +60,10 @@ export class CommandHandler {
   private readonly cache = new Map<string, { state: unknown; version: number }>();
   private readonly locks = new KeyedMutex();
 
-  constructor(readonly store: EventStore) {}
+  constructor(
+    readonly store: EventStore,
+    readonly serializer: EventSerializer = plainSerializer,
+  ) {}
 
   handle<R, C, E extends DomainEvent, S>(
     aggregate: Aggregate<R, C, E, S>,
@@ -77,7 +80,8 @@ export class CommandHandler {
     const cached = this.cache.get(stream_id) as { state: S; version: number } | undefined;
     const from = cached?.version ?? 0;
     const recorded = await this.store.readStream(stream_id, from > 0 ? { from_revision: from } : undefined);
-    const newer = recorded.map((e) => deserializeEvent(e)).map(({ type, data }) => ({ type, data }) as E);
+    const decoded = await Promise.all(recorded.map((e) => this.serializer.deserialize(e)));
+    const newer = decoded.map(({ type, data }) => ({ type, data }) as E);
     const state = newer.reduce(decider.evolve, cached?.state ?? decider.initialState);
     const version = from + newer.length;
     if (newer.length > 0) this.remember(stream_id, state, version);
@@ -110,7 +114,7 @@ export class CommandHandler {
       try {
         const result = await this.store.appendToStream(
           stream_id,
-          events.map((event) => serializeEvent(event, metadata)),
+          await Promise.all(events.map((event) => this.serializer.serialize(event, metadata))),
           version === 0 ? 'no_stream' : version - 1,
         );
         const next = events.reduce(decider.evolve, state);

@@ -3,6 +3,10 @@ import { Consumer, Kafka, logLevel } from 'kafkajs';
 import { MongoClient } from 'mongodb';
 import { IntegrationTopics } from '../../contracts/integration';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb';
+import { EventSerializer } from '../../src/event-store/serializer';
+import { CollectionKeyStore } from '../../src/key-store/collection-key-store';
+import { connectMongoReadStore } from '../../src/read-store/mongo';
+import { ReadStore } from '../../src/read-store/port';
 import { AppProcess, ensureBuilt } from '../support/app-processes';
 import { TestServerProcess } from '../support/eventstoredb-server/process';
 import { brokerList, onBackends } from '../support/real-backends';
@@ -76,6 +80,10 @@ onBackends(['KAFKA_BROKERS', 'MONGODB_URL'], 'split topology', ([brokers, mongoU
     let projector: AppProcess;
     let relay: AppProcess;
     let consumer: Consumer;
+    /** Reads the personal fields the apps encrypt (ADR 0009) with the keys they keep in MongoDB. */
+    const master_key = Buffer.alloc(32, 9);
+    let keyReadStore: ReadStore;
+    let serializer: EventSerializer;
     /** Every profile this suite created, by id. */
     const profiles = new Map<string, { token: string }>();
     /** Revisions of profile streams as they arrived on the topic, by stream. */
@@ -92,7 +100,10 @@ onBackends(['KAFKA_BROKERS', 'MONGODB_URL'], 'split topology', ([brokers, mongoU
         MONGODB_DB: database,
         KAFKA_BROKERS: brokers,
         JWT_SECRET: 'split-topology-secret-of-sufficient-length',
+        JOBWISE_MASTER_KEY: master_key.toString('base64'),
       };
+      keyReadStore = await connectMongoReadStore(mongoUrl, database);
+      serializer = new EventSerializer(new CollectionKeyStore(keyReadStore, master_key));
       [projector, relay, ...apis] = await Promise.all(['projector', 'relay', 'api', 'api'].map((role) => AppProcess.start(role, env)));
 
       consumer = new Kafka({ brokers: brokerList(brokers), clientId: 'split-topology-probe', logLevel: logLevel.NOTHING }).consumer({ groupId: `split-${randomUUID()}` });
@@ -113,6 +124,7 @@ onBackends(['KAFKA_BROKERS', 'MONGODB_URL'], 'split topology', ([brokers, mongoU
       await consumer?.disconnect();
       await Promise.all([...(apis ?? []), projector, relay].filter(Boolean).map((app) => app.stop()));
       await events?.close();
+      await keyReadStore?.close();
       await esdb?.dispose();
       const client = await MongoClient.connect(mongoUrl);
       await client.db(database).dropDatabase();
@@ -179,7 +191,7 @@ onBackends(['KAFKA_BROKERS', 'MONGODB_URL'], 'split topology', ([brokers, mongoU
     /** Each of our profiles, read through each api, equals what its event stream says. */
     async function readModelsMatchTheStore(): Promise<boolean> {
       for (const [id, { token }] of profiles) {
-        const stream = await events.readStream(`profile-${id}`);
+        const stream = await Promise.all((await events.readStream(`profile-${id}`)).map((event) => serializer.open(event)));
         if (stream.length === 0) continue; // a create that failed
         const summaries = stream.map((event) => event.data.professional_summary).filter((summary) => summary !== undefined);
         for (const via of apis) {

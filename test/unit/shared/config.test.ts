@@ -81,4 +81,11 @@ describe('HTTP edge configuration', () => {
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: '0' })).toThrow(/REQUEST_TIMEOUT_MS/);
     expect(() => loadConfig({ REQUEST_TIMEOUT_MS: 'soon' })).toThrow(/REQUEST_TIMEOUT_MS/);
   });
+
+  it('takes JOBWISE_MASTER_KEY as the base64 of 32 bytes, and refuses anything else', () => {
+    const key = Buffer.alloc(32, 7);
+    expect(loadConfig({ JOBWISE_MASTER_KEY: key.toString('base64') }).master_key?.equals(key)).toBe(true);
+    expect(loadConfig({}).master_key).toBeUndefined();
+    expect(() => loadConfig({ JOBWISE_MASTER_KEY: Buffer.alloc(16).toString('base64') })).toThrow(/JOBWISE_MASTER_KEY/);
+  });
 });
