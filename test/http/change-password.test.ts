@@ -1,5 +1,5 @@
 import { ManualClock } from '../../src/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startBackoffTestApp, startTestApp, TestApp } from '../support/app';
 
 const clock = new ManualClock('2026-03-01T10:00:00.000Z');
 let t: TestApp;
@@ -70,9 +70,7 @@ describe('change-password and the failed-login back-off', () => {
   const backoffClock = new ManualClock('2026-03-01T10:00:00.000Z');
   let b: TestApp;
   beforeAll(async () => {
-    b = await startTestApp({ RATE_LIMITS_ENABLED: 'true', LOGIN_BACKOFF: '{"threshold":3,"base_seconds":10,"max_seconds":40}' }, undefined, undefined, {
-      clock: backoffClock,
-    });
+    b = await startBackoffTestApp(backoffClock);
   });
   afterAll(() => b?.stop());
 

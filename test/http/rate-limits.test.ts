@@ -3,7 +3,7 @@ import { TOKENS } from '../../src/container-tokens';
 import { RouteSpec } from '../../src/http/route';
 import { ManualClock } from '../../src/shared/clock';
 import { rateLimitRejections } from '../../src/shared/metrics';
-import { startTestApp, TestApp } from '../support/app';
+import { startBackoffTestApp, startTestApp, TestApp } from '../support/app';
 import { profileBody, uniqueEmail } from '../support/fixtures';
 
 /** Every class at 2 per minute, so a third request in the same window is refused. */
@@ -100,9 +100,7 @@ describe('failed-login back-off per account', () => {
   const backoffClock = new ManualClock('2026-03-01T10:00:00.000Z');
   let b: TestApp;
   beforeAll(async () => {
-    b = await startTestApp({ RATE_LIMITS_ENABLED: 'true', LOGIN_BACKOFF: '{"threshold":3,"base_seconds":10,"max_seconds":40}' }, undefined, undefined, {
-      clock: backoffClock,
-    });
+    b = await startBackoffTestApp(backoffClock);
   });
   afterAll(() => b?.stop());
   const login = (email: string, password: string) => b.http.post('/api/v1/auth/login').send({ email, password });

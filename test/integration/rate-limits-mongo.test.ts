@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { MongoRateLimitStore } from '../../src/rate-limit/mongo-store';
 import { ManualClock } from '../../src/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTwoApis, TestApp, TwoApis } from '../support/app';
 import { onBackends } from '../support/real-backends';
 
 onBackends(['MONGODB_URL'], 'rate limits shared through MongoDB', ([url]) =>
@@ -55,18 +55,15 @@ onBackends(['MONGODB_URL'], 'rate limits shared through MongoDB', ([url]) =>
         RATE_LIMITS_ENABLED: 'true',
         RATE_LIMITS: JSON.stringify({ 'profiles.read': { limit: 4, window_seconds: 60 }, 'auth.register': { limit: 3, window_seconds: 60 } }),
       };
-      let projector: TestApp;
+      let apps: TwoApis | undefined;
       let a: TestApp;
       let b: TestApp;
       beforeAll(async () => {
-        projector = await startTestApp(env, undefined, ['projector'], { clock });
-        a = await startTestApp(env, undefined, ['api'], { clock });
-        b = await startTestApp(env, undefined, ['api'], { clock });
+        apps = await startTwoApis(env, { clock });
+        ({ a, b } = apps);
       });
       afterAll(async () => {
-        await a?.stop();
-        await b?.stop();
-        await projector?.stop();
+        await apps?.stop();
       });
 
       it('one user\'s quota is shared: requests to either process count against it', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { MongoClient } from 'mongodb';
 import { ManualClock } from '../../src/shared/clock';
-import { startTestApp, TestApp } from '../support/app';
+import { startTwoApis, TestApp, TwoApis } from '../support/app';
 import { onBackends } from '../support/real-backends';
 
 onBackends(['MONGODB_URL', 'EVENTSTORE_CONNECTION_STRING'], 'access-token revocation across api processes', ([url, esdb]) =>
@@ -9,18 +9,15 @@ onBackends(['MONGODB_URL', 'EVENTSTORE_CONNECTION_STRING'], 'access-token revoca
     const db = `jobwise_sessions_${randomUUID().slice(0, 8)}`;
     const clock = new ManualClock('2026-03-01T10:00:00.000Z');
     const env = { MONGODB_URL: url, MONGODB_DB: db, EVENTSTORE_CONNECTION_STRING: esdb, TOKEN_REVOCATION_CACHE_MS: '1000' };
-    let projector: TestApp;
+    let apps: TwoApis | undefined;
     let a: TestApp;
     let b: TestApp;
     beforeAll(async () => {
-      projector = await startTestApp(env, undefined, ['projector'], { clock });
-      a = await startTestApp(env, undefined, ['api'], { clock });
-      b = await startTestApp(env, undefined, ['api'], { clock });
+      apps = await startTwoApis(env, { clock });
+      ({ a, b } = apps);
     });
     afterAll(async () => {
-      await a?.stop();
-      await b?.stop();
-      await projector?.stop();
+      await apps?.stop();
       const client = await MongoClient.connect(url);
       await client.db(db).dropDatabase();
       await client.close();

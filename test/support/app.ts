@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { RunningApp, startApp, StartOptions } from '../../src/app-process';
 import { loadConfig } from '../../src/config';
+import { Clock } from '../../src/shared/clock';
 import { silentLogger } from '../../src/shared/logger';
 import { uniqueEmail } from './fixtures';
 
@@ -64,4 +65,33 @@ export async function startTestApp(
       if (!data_dir) rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** Two `api` processes and one `projector` sharing the real stores that `env` names (split roles). */
+export interface TwoApis {
+  projector: TestApp;
+  a: TestApp;
+  b: TestApp;
+  stop(): Promise<void>;
+}
+
+export async function startTwoApis(env: Record<string, string>, options: StartOptions = {}): Promise<TwoApis> {
+  const projector = await startTestApp(env, undefined, ['projector'], options);
+  const a = await startTestApp(env, undefined, ['api'], options);
+  const b = await startTestApp(env, undefined, ['api'], options);
+  return {
+    projector,
+    a,
+    b,
+    async stop() {
+      await a.stop();
+      await b.stop();
+      await projector.stop();
+    },
+  };
+}
+
+/** A test app whose failed-login back-off locks after 3 failures, 10 s doubling to 40 s, on `clock`. */
+export function startBackoffTestApp(clock: Clock): Promise<TestApp> {
+  return startTestApp({ RATE_LIMITS_ENABLED: 'true', LOGIN_BACKOFF: '{"threshold":3,"base_seconds":10,"max_seconds":40}' }, undefined, undefined, { clock });
 }
