@@ -1,0 +1,1 @@
+export { OpenAiProvider, OPENAI_DEFAULTS, type OpenAiProviderOptions } from './openai-provider';
