@@ -1,0 +1,65 @@
+import type { CoverLetterContent, GenerationInput, Line, Source, Tone } from '../../../contracts/generations/content';
+import type { ProfileView } from '../../../contracts/profiles/read-model';
+import { line } from '../draft';
+import { relevanceFor } from '../relevance';
+import { settingsOf } from '../settings';
+import { countWords } from '../text';
+import { Evidence, evidenceFor } from './evidence';
+import { Wording, WORDING } from './wording';
+
+type Paragraph = CoverLetterContent['paragraphs'][number];
+
+const BODY_PARAGRAPHS = 3;
+const MIN_BODY_PARAGRAPHS = 1;
+const job: Source = { kind: 'job', entry_id: null, index: null };
+const personal: Source = { kind: 'personal_info', entry_id: null, index: null };
+
+/**
+ * The deterministic cover letter: greeting, an opening naming the job, two or three body
+ * paragraphs each grounded in one experience or project that matches the job, a closing and a
+ * signature. Over its length, the weakest paragraph's proof sentence goes first, then whole
+ * paragraphs (one always stays).
+ */
+export function writeCoverLetter(input: GenerationInput): CoverLetterContent {
+  const settings = settingsOf(input);
+  const tone = settings.tone;
+  const wording = WORDING[tone];
+  const evidence = evidenceFor(input.profile, relevanceFor(input, settings), BODY_PARAGRAPHS);
+  let bodies = evidence.map((e) => bodyLines(e, input.profile, wording)).filter((lines) => lines.length > 0);
+  const compose = () => letter(input, tone, bodies);
+  while (compose().word_count > settings.coverLetterMaxLength) {
+    const weakest = bodies.length - 1;
+    if (bodies[weakest].length > 1) bodies = bodies.map((b, i) => (i === weakest ? b.slice(0, 1) : b));
+    else if (bodies.length > MIN_BODY_PARAGRAPHS) bodies = bodies.slice(0, -1);
+    else break;
+  }
+  return compose();
+}
+
+function letter(input: GenerationInput, tone: Tone, bodies: Line[][]): CoverLetterContent {
+  const wording = WORDING[tone];
+  const paragraphs: Paragraph[] = [
+    { role: 'greeting', lines: [line(wording.greeting, [job])] },
+    { role: 'opening', lines: openingLines(input, wording) },
+    ...bodies.map((lines): Paragraph => ({ role: 'body', lines })),
+    { role: 'closing', lines: wording.closing.map((text) => line(text, [job])) },
+    { role: 'signature', lines: [line(wording.signOff, [personal]), line(input.profile.personal_info.full_name, [personal])] },
+  ];
+  const word_count = paragraphs.reduce((n, p) => n + p.lines.reduce((m, l) => m + countWords(l.text), 0), 0);
+  return { tone, paragraphs, word_count };
+}
+
+function openingLines(input: GenerationInput, wording: Wording): Line[] {
+  return [line(wording.opening(input.job.title, input.job.company), [job])];
+}
+
+function bodyLines(e: Evidence, profile: ProfileView, wording: Wording): Line[] {
+  const proof = e.proof ? [line(e.proof.text, [e.proof.source])] : [];
+  if (!e.skill) return proof;
+  if (e.kind === 'project') {
+    const project = profile.projects.find((p) => p.id === e.id)!;
+    return [line(wording.project(project.name, e.skill.name), e.skill.sources), ...proof];
+  }
+  const role = profile.experiences.find((x) => x.id === e.id)!;
+  return [line(wording.experience(role.title, role.company, e.skill.name, role.is_current), e.skill.sources), ...proof];
+}
