@@ -17,8 +17,8 @@ const personal: Source = { kind: 'personal_info', entry_id: null, index: null };
 /**
  * The deterministic cover letter: greeting, an opening naming the job, two or three body
  * paragraphs each grounded in one experience or project that matches the job, a closing and a
- * signature. Over its length, the weakest paragraph's proof sentence goes first, then whole
- * paragraphs (one always stays).
+ * signature. Over its length, the proof sentences go first (weakest paragraph first), then
+ * whole paragraphs (one always stays).
  */
 export function writeCoverLetter(input: GenerationInput): CoverLetterContent {
   const settings = settingsOf(input);
@@ -28,8 +28,8 @@ export function writeCoverLetter(input: GenerationInput): CoverLetterContent {
   let bodies = evidence.map((e) => bodyLines(e, input.profile, wording)).filter((lines) => lines.length > 0);
   const compose = () => letter(input, tone, bodies);
   while (compose().word_count > settings.coverLetterMaxLength) {
-    const weakest = bodies.length - 1;
-    if (bodies[weakest].length > 1) bodies = bodies.map((b, i) => (i === weakest ? b.slice(0, 1) : b));
+    const withProof = bodies.map((b) => b.length > 1).lastIndexOf(true);
+    if (withProof >= 0) bodies = bodies.map((b, i) => (i === withProof ? b.slice(0, 1) : b));
     else if (bodies.length > MIN_BODY_PARAGRAPHS) bodies = bodies.slice(0, -1);
     else break;
   }

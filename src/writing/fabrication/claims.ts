@@ -8,7 +8,7 @@ import { certificationWords, profileSays } from './profile-facts';
  */
 
 const NAME_RUN = `${NAME_WORD}(?:\\s+(?:of|and|&|for|de|la)?\\s*${NAME_WORD})*`;
-const EMPLOYER_CUE = new RegExp(`\\b(?:[Aa]t|[Ff]or|[Ww]ith|[Jj]oined|[Bb]y|[Ff]rom)\\s+(${NAME_RUN})`, 'gu');
+const EMPLOYER_CUE = new RegExp(`\\b(?:[Aa]t|[Ff]or|[Jj]oined|[Ff]rom)\\s+(${NAME_RUN})`, 'gu');
 const ROLE_NOUN = '(?:Engineer|Developer|Manager|Director|Architect|Analyst|Designer|Scientist|Consultant|Specialist|Officer|Administrator|Coordinator|Lead|Intern|Nurse|Accountant|Technician|Executive|President|Head|VP|CTO|CEO|CFO|COO|Programmer|Recruiter|Strategist)';
 const TITLE = new RegExp(`((?:${NAME_WORD}\\s+){0,4}${ROLE_NOUN})(?![\\p{L}\\p{N}])`, 'gu');
 const INSTITUTION = new RegExp(`(${NAME_RUN})`, 'gu');
@@ -16,7 +16,8 @@ const INSTITUTION_NOUN = /\b(?:University|College|Institute|School|Academy|Polyt
 const LEADING_FILLER = /^(?:(?:As|A|An|The|I|My|Our|Your|At|For|With|Dear|In|Former|Current|Next|Then|Now|While|When|Previously|Currently|And)\s+)+/u;
 const DEGREE_LEVELS: Array<[RegExp, string]> = [
   [/\b(?:Ph\.?\s?D\.?|Doctorate|Doctor of|DPhil)/iu, 'doctorate'],
-  [/\b(?:MBA|M\.\s?Sc\.?|MSc|M\.\s?Eng\.?|MEng|M\.S\.|M\.A\.|Master(?:'s|s)?\s+(?:degree|of|in)\b|Master's)/u, 'master'],
+  [/\bMBA\b|Master of Business Administration/u, 'mba'],
+  [/\b(?:M\.\s?Sc\.?|MSc|M\.\s?Eng\.?|MEng|M\.S\.|M\.A\.|Master(?:'s|s)?\s+(?:degree|of|in)\b|Master's)/u, 'master'],
   [/\b(?:B\.\s?Sc\.?|BSc|B\.\s?Eng\.?|BEng|B\.S\.|B\.A\.|Bachelor(?:'s|s)?\b)/u, 'bachelor'],
   [/\bAssociate(?:'s)? degree/iu, 'associate'],
 ];

@@ -1,5 +1,6 @@
 import type { GenerationInput } from '../../../contracts/generations/content';
 import type { ViolationKind } from '../../../contracts/generations/fabrication';
+import { escapeRegExp } from '../text';
 import type { ProfileFacts } from './profile-facts';
 
 /** What every check reads. */
@@ -17,18 +18,20 @@ export interface Finding {
 /** A capitalized name: words starting upper-case, with inner dots ("M.Sc", "Node.js") but not a sentence's full stop. */
 export const NAME_WORD = "(?!I\\b)[\\p{Lu}][\\p{L}\\p{N}&'+#-]*(?:\\.(?=[\\p{L}\\p{N}])[\\p{L}\\p{N}&'+#-]*)*";
 
+const wholeWords = (phrase: string, flags: string) =>
+  new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(phrase.trim())}(?![\\p{L}\\p{N}])`, flags);
+
 /** Whether `text` names `phrase` as whole words, case aside. */
 export function mentions(text: string, phrase: string): boolean {
   if (!phrase.trim()) return false;
-  const escaped = phrase.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}])${escaped}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+  return wholeWords(phrase, 'iu').test(text);
 }
 
 /** `text` with every whole-word occurrence of the phrases blanked. */
 export function blank(text: string, phrases: string[]): string {
   return phrases
     .filter((p) => p.trim())
-    .reduce((t, p) => t.replace(new RegExp(`(?<![\\p{L}\\p{N}])${p.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}\\p{N}])`, 'giu'), (m) => ' '.repeat(m.length)), text);
+    .reduce((t, p) => t.replace(wholeWords(p, 'giu'), (m) => ' '.repeat(m.length)), text);
 }
 
 /** Whether the target company is also one of the profile's employers (a boomerang hire). */

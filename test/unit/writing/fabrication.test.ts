@@ -93,6 +93,57 @@ describe('checkFabrication', () => {
     });
   });
 
+  describe('on LLM-style free text', () => {
+    const input = generationInput();
+    const summaryOf = (texts: string[]): ResumeContent => ({
+      template: 'professional',
+      word_count: 0,
+      sections: [{ kind: 'summary', heading: 'Summary', items: [{ title: null, meta: null, lines: texts.map((text) => line(text)) }] }],
+    });
+
+    it('given the profile\'s facts in other words, when checked, then nothing is reported', () => {
+      const truthful = [
+        'Senior Backend Engineer at Northwind Logistics since 2021, owning shipment tracking on Kafka and TypeScript.',
+        'Reduced failed payouts by 35% at Contoso Payments.',
+        'Backend engineer with 10+ years of experience in TypeScript, Node.js and PostgreSQL.',
+        'Holds the Certified Kubernetes Administrator (CKA) certification.',
+        'M.Sc. in Computer Science from the Technical University of Munich, graduated with distinction (GPA 3.7).',
+        'Cut p99 latency from 900ms to 120ms.',
+        'Shipped 6 landing pages for a €40,000 campaign at Fabrikam Studio.',
+        'Software Engineer, Contoso Payments (Oct 2016 – Feb 2021), Munich',
+      ];
+      expect(checkFabrication(summaryOf(truthful), input)).toEqual([]);
+    });
+
+    it('given invented claims in other words, when checked, then each is reported', () => {
+      const invented = [
+        'Promoted to Staff Engineer.',
+        'Graduated from Stanford University.',
+        'Earned an MBA while working.',
+        'Managed a $1.5 million program.',
+        'Increased revenue by 25 percent.',
+        'Worked at Google on search.',
+        'Joined Globex in 2019.',
+        'Holds the CISSP.',
+        'Built services in Rust.',
+        'Claims 11 years of experience.',
+      ];
+      expect(found(checkFabrication(summaryOf(invented), input))).toEqual([
+        ['title', 'Staff Engineer'],
+        ['institution', 'Stanford University'],
+        ['degree', 'MBA'],
+        ['amount', '$1.5 million'],
+        ['percentage', '25 percent'],
+        ['employer', 'Google'],
+        ['employer', 'Globex'],
+        ['date', '2019'],
+        ['certification', 'CISSP'],
+        ['skill', 'Rust'],
+        ['number', '11'],
+      ]);
+    });
+  });
+
   describe('on a cover letter', () => {
     const input = generationInput();
     const letter = (role: CoverLetterContent['paragraphs'][number]['role'], text: string, sources: Source[]): CoverLetterContent => {
