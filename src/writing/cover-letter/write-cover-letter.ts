@@ -1,5 +1,7 @@
 import type { CoverLetterContent, GenerationInput, Line, Source, Tone } from '../../../contracts/generations/content';
+import type { ExperienceEntity } from '../../../contracts/profiles/entities';
 import type { ProfileView } from '../../../contracts/profiles/read-model';
+import { mostRecent } from '../dates';
 import { line } from '../draft';
 import { relevanceFor } from '../relevance';
 import { settingsOf } from '../settings';
@@ -24,9 +26,11 @@ export function writeCoverLetter(input: GenerationInput): CoverLetterContent {
   const settings = settingsOf(input);
   const tone = settings.tone;
   const wording = WORDING[tone];
-  const evidence = evidenceFor(input.profile, relevanceFor(input, settings), BODY_PARAGRAPHS);
+  const relevance = relevanceFor(input, settings);
+  const evidence = evidenceFor(input.profile, relevance, BODY_PARAGRAPHS);
+  const recent = mostRecent(input.profile.experiences.filter((e) => !relevance.droppedIds.has(e.id)));
   let bodies = evidence.map((e) => bodyLines(e, input.profile, wording)).filter((lines) => lines.length > 0);
-  const compose = () => letter(input, tone, bodies);
+  const compose = () => letter(input, tone, recent, bodies);
   while (compose().word_count > settings.coverLetterMaxLength) {
     const withProof = bodies.map((b) => b.length > 1).lastIndexOf(true);
     if (withProof >= 0) bodies = bodies.map((b, i) => (i === withProof ? b.slice(0, 1) : b));
@@ -36,11 +40,11 @@ export function writeCoverLetter(input: GenerationInput): CoverLetterContent {
   return compose();
 }
 
-function letter(input: GenerationInput, tone: Tone, bodies: Line[][]): CoverLetterContent {
+function letter(input: GenerationInput, tone: Tone, recent: ExperienceEntity | null, bodies: Line[][]): CoverLetterContent {
   const wording = WORDING[tone];
   const paragraphs: Paragraph[] = [
     { role: 'greeting', lines: [line(wording.greeting, [job])] },
-    { role: 'opening', lines: openingLines(input, wording) },
+    { role: 'opening', lines: openingLines(input, wording, recent) },
     ...bodies.map((lines): Paragraph => ({ role: 'body', lines })),
     { role: 'closing', lines: wording.closing.map((text) => line(text, [job])) },
     { role: 'signature', lines: [line(wording.signOff, [personal]), line(input.profile.personal_info.full_name, [personal])] },
@@ -49,8 +53,11 @@ function letter(input: GenerationInput, tone: Tone, bodies: Line[][]): CoverLett
   return { tone, paragraphs, word_count };
 }
 
-function openingLines(input: GenerationInput, wording: Wording): Line[] {
-  return [line(wording.opening(input.job.title, input.job.company), [job])];
+function openingLines(input: GenerationInput, wording: Wording, recent: ExperienceEntity | null): Line[] {
+  const now = recent
+    ? [line(wording.currently(recent.title, recent.company, recent.is_current), [{ kind: 'experience', entry_id: recent.id, index: null }])]
+    : [];
+  return [line(wording.opening(input.job.title, input.job.company), [job]), ...now];
 }
 
 function bodyLines(e: Evidence, profile: ProfileView, wording: Wording): Line[] {
