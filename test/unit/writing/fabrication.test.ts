@@ -2,7 +2,8 @@ import type { CoverLetterContent, GenerationInput, Line, ResumeContent, SectionK
 import { Violation } from '../../../contracts/generations/fabrication';
 import { checkFabrication, repair, writeCoverLetter, writeResume } from '../../../src/writing';
 import { backendJob, backendProfile, bareProfile, generationInput, IDS, nurseJob, nurseProfile } from './fixtures';
-import { allLines, words } from './support';
+import { profileBody } from '../../support/fixtures';
+import { allLines, profileFromRequest, words } from './support';
 
 const experience = (id = IDS.northwind): Source => ({ kind: 'experience', entry_id: id, index: null });
 const line = (text: string, sources: Source[] = [experience()]): Line => ({ text, sources });
@@ -26,6 +27,8 @@ describe('checkFabrication', () => {
       ['a nurse', generationInput({ profile: nurseProfile(), job: nurseJob() })],
       ['a nurse applying to a software job', generationInput({ profile: nurseProfile(), job: backendJob() })],
       ['a bare profile', generationInput({ profile: bareProfile() })],
+      ['the shared request fixture', generationInput({ profile: profileFromRequest(profileBody()) })],
+      ['the shared request fixture for a nurse job', generationInput({ profile: profileFromRequest(profileBody()), job: nurseJob() })],
     ];
     it.each(cases)('given %s, when every template and tone is written, then nothing is reported', (_name, input) => {
       for (const template of ['professional', 'technical', 'creative'] as const) {

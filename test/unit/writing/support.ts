@@ -1,5 +1,23 @@
 import type { CoverLetterContent, Line, ResumeContent, Source } from '../../../contracts/generations/content';
 import type { ProfileView } from '../../../contracts/profiles/read-model';
+import { ProfileCreateRequest } from '../../../contracts/profiles/requests';
+
+/** A profile view from a create request body, with fixed ids so that runs repeat. */
+export function profileFromRequest(body: Record<string, unknown>): ProfileView {
+  const input = ProfileCreateRequest.parse(body);
+  const withId = <T>(x: T, i: number) => ({ ...x, id: `00000000-0000-4000-8000-${String(i).padStart(12, '0')}` });
+  return {
+    ...input,
+    id: 'eeeeeeee-eeee-4eee-8eee-eeeeeeeeeeee',
+    user_id: 'ffffffff-ffff-4fff-8fff-ffffffffffff',
+    version: 1,
+    created_at: '2026-11-24T10:00:00.000Z',
+    updated_at: '2026-11-24T10:00:00.000Z',
+    experiences: input.experiences.map((e, i) => withId(e, i + 1)),
+    education: input.education.map((e, i) => withId(e, i + 101)),
+    projects: input.projects.map((p, i) => withId(p, i + 201)),
+  };
+}
 
 /** Every line of a resume or cover letter, in order. */
 export function allLines(content: ResumeContent | CoverLetterContent): Line[] {
