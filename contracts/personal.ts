@@ -19,6 +19,7 @@ export const PersonalPaths: { readonly [T in DomainEvent['type']]: readonly stri
   RefreshTokenRotated: [],
   RefreshTokenFamilyRevoked: [],
   PasswordChanged: [],
+  UserErased: [],
   // claims: ids only (the e-mail claim's stream name is a hash of the address)
   ClaimTaken: [],
   ClaimReleased: [],

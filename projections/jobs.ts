@@ -12,6 +12,7 @@ import { Projection } from '../contracts/shared/projection';
  */
 export const jobsProjection: Projection<JobDocument> = {
   ...JobsReadModel,
+  owner: 'user_id',
   handles: JobEventSchemas.map((s) => s.shape.type.value),
   indexes: [{ fields: { user_id: 1, status: 1 } }, { fields: { search_terms: 1 } }, { fields: { skills: 1 } }, { fields: { posted_date: -1 } }],
   documentId: (event) => event.stream_id.slice('job-'.length),

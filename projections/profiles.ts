@@ -13,6 +13,7 @@ const removeById = <T extends WithId>(items: T[], id: string) => items.filter((x
 /** `profiles_v1`: one document per profile, serving GET /profiles/{id} and /profiles/me. */
 export const profilesProjection: Projection<ProfileDocument> = {
   ...ProfilesReadModel,
+  owner: 'user_id',
   handles: ProfileEventSchemas.map((s) => s.shape.type.value),
   indexes: [{ fields: { user_id: 1 } }],
   documentId: (event) => event.stream_id.slice('profile-'.length),

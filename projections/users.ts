@@ -4,6 +4,7 @@ import { Projection } from '../contracts/shared/projection';
 /** `users_v1`: account details for GET /auth/me (never the password hash). */
 export const usersProjection: Projection<UserDocument> = {
   ...UsersReadModel,
+  owner: 'id',
   handles: ['UserRegistered'],
   documentId: (event) => event.stream_id.slice('user-'.length),
   evolve(current, event) {

@@ -45,7 +45,7 @@ export async function openKeyStore(config: Config, readStore: ReadStore, jwt_sec
   const inner = config.mongodb
     ? new CollectionKeyStore(readStore, resolveSharedMasterKey({ configured, jwt_secret, logger }))
     : await FileKeyStore.open(join(config.data_dir, 'keys', 'subject-keys.json'), await resolveMasterKey({ configured, data_dir: config.data_dir, logger }));
-  return new CachedKeyStore(inner);
+  return new CachedKeyStore(inner, 10_000, config.key_cache_ttl_ms);
 }
 
 export const isEmbedded = (config: Config) => !config.eventstore_url && !config.mongodb && !config.kafka;

@@ -27,6 +27,10 @@ const EnvSchema = z.object({
   JWT_SECRET: optional,
   /** base64 of 32 bytes: wraps the per-user data keys (ADR 0009); generated into DATA_DIR when unset. */
   JOBWISE_MASTER_KEY: optional.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must be the base64 of 32 bytes'),
+  /** How long a process keeps a user's data key in memory; bounds how long another process can still decrypt after an erasure. */
+  KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  /** Comma-separated e-mail addresses whose accounts get the `admin` role (at their next login). */
+  ADMIN_EMAILS: optional,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
   REFRESH_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(30 * 24 * 3600),
   /** scrypt cost N (a power of two). Lower it only in tests. */
@@ -90,6 +94,9 @@ export interface Config {
   jwt_secret?: string;
   /** Wraps the per-user data keys; absent: one is generated once under DATA_DIR. */
   master_key?: Buffer;
+  key_cache_ttl_ms: number;
+  /** Lower-cased e-mail addresses of the admins. */
+  admin_emails: string[];
   access_ttl_seconds: number;
   refresh_ttl_seconds: number;
   scrypt_n: number;
@@ -127,6 +134,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       : undefined,
     jwt_secret: e.JWT_SECRET,
     master_key: e.JOBWISE_MASTER_KEY ? Buffer.from(e.JOBWISE_MASTER_KEY, 'base64') : undefined,
+    key_cache_ttl_ms: e.KEY_CACHE_TTL_MS,
+    admin_emails: (e.ADMIN_EMAILS ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean),
     access_ttl_seconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refresh_ttl_seconds: e.REFRESH_TOKEN_TTL_SECONDS,
     scrypt_n: e.SCRYPT_N,

@@ -31,6 +31,7 @@ import { AccessRevocations, RevocationAwareVerifier } from './users/access-revoc
 import { resolveJwtSecret } from './users/jwt-secret';
 import { TokenService } from './users/session-tokens';
 import { userRoutes } from './users/user-routes';
+import { erasureRoutes } from './users/erasure-routes';
 import { exportRoutes } from './privacy/export-routes';
 
 /**
@@ -45,6 +46,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const jwt_secret = await resolveJwtSecret({ configured: config.jwt_secret, data_dir: config.data_dir, embedded: !config.eventstore_url, logger });
   const serializer = new EventSerializer(await openKeyStore(config, readStore, jwt_secret, logger));
   const has = (role: Config['roles'][number]) => config.roles.includes(role);
+  const admins = new Set(config.admin_emails);
   const rateLimitStore = has('api') ? await openRateLimitStore(config) : new InProcessRateLimitStore();
   const rateLimiter = new RateLimiter(rateLimitStore, config.rate_limits);
   const revocations = new AccessRevocations(readStore, clock, config.token_revocation_cache_ms);
@@ -62,7 +64,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   );
   container
     .bind(TOKENS.AuthService)
-    .toDynamicValue((ctx) => new AuthService(ctx.container.get(TOKENS.CommandHandler), ctx.container.get(TOKENS.TokenService), { N: config.scrypt_n, r: 8, p: 1 }, loginBackoff));
+    .toDynamicValue((ctx) => new AuthService(ctx.container.get(TOKENS.CommandHandler), ctx.container.get(TOKENS.TokenService), { N: config.scrypt_n, r: 8, p: 1 }, loginBackoff, admins));
   container.bind(TOKENS.ProfileQueries).toConstantValue(new ProfileQueries(readStore));
   container.bind(TOKENS.JobQueries).toConstantValue(new JobQueries(readStore));
 
@@ -81,7 +83,8 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
     const commands = get<CommandHandler>(TOKENS.CommandHandler);
     const waiter = get<ReadYourWritesWaiter>(TOKENS.ProjectionWaiter);
     return [
-      ...userRoutes({ auth: get(TOKENS.AuthService), tokens: get(TOKENS.TokenService), readStore, waiter, revocations }),
+      ...userRoutes({ auth: get(TOKENS.AuthService), tokens: get(TOKENS.TokenService), readStore, waiter, revocations, admins }),
+      ...erasureRoutes({ commands, auth: get(TOKENS.AuthService), readStore, revocations, access_ttl_seconds: config.access_ttl_seconds }),
       ...profileRoutes({ commands, queries: get(TOKENS.ProfileQueries), waiter }),
       ...jobRoutes({ commands, queries: get(TOKENS.JobQueries), waiter }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),

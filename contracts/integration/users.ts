@@ -26,12 +26,23 @@ export const UserPasswordChangedV1 = integrationEvent(
   z.strictObject({ user_id: Uuid, revoked_sessions: z.number().int().nonnegative() }),
 );
 
+/**
+ * The user was erased: consumers must forget everything they hold under these ids (the user,
+ * their profiles and their jobs). Later events never name the user again.
+ */
+export const UserErasedV1 = integrationEvent(
+  'user.erased',
+  1,
+  z.strictObject({ user_id: Uuid, profile_ids: z.array(Uuid), job_ids: z.array(Uuid) }),
+);
+
 export const UserIntegrationEventSchemas = [
   UserRegisteredV1,
   UserSessionStartedV1,
   UserSessionRefreshedV1,
   UserSessionRevokedV1,
   UserPasswordChangedV1,
+  UserErasedV1,
 ] as const;
 export const UserIntegrationEvent = z.discriminatedUnion('event_type', UserIntegrationEventSchemas);
 export type UserIntegrationEvent = z.infer<typeof UserIntegrationEvent>;

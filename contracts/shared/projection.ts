@@ -8,6 +8,12 @@ import type { ProjectedDoc, ReadModel, Unprojected } from './read-model';
  */
 export interface Projection<D extends ProjectedDoc = ProjectedDoc> extends ReadModel {
   handles: readonly string[];
+  /**
+   * The document field that holds the id of the user the document belongs to. When a user is
+   * erased (`UserErased`), the runner deletes every document of theirs, whatever the
+   * projection: required, so that no read model can forget the right to deletion (ADR 0009).
+   */
+  owner: keyof Unprojected<D> & string;
   /** Indexes the queries on this read model need; the runner declares them at start. */
   indexes?: { fields: Record<string, 1 | -1>; unique?: boolean }[];
   documentId(event: DomainEnvelope): string;

@@ -26,5 +26,12 @@ export const EndSession = command('EndSession', { family_id: Uuid });
 /** The current password was checked at the edge; every open session ends and a new one starts. */
 export const ChangePassword = command('ChangePassword', { password_hash: z.string(), ...newToken });
 
-export const UserCommandSchema = z.discriminatedUnion('type', [RegisterUser, StartSession, RotateRefreshToken, EndSession, ChangePassword]);
+/** The password (or the admin role) was checked at the edge; the ids the user owned were looked up there. */
+export const EraseUser = command('EraseUser', {
+  requested_by: z.enum(['self', 'admin']),
+  profile_ids: z.array(Uuid),
+  job_ids: z.array(Uuid),
+});
+
+export const UserCommandSchema = z.discriminatedUnion('type', [RegisterUser, StartSession, RotateRefreshToken, EndSession, ChangePassword, EraseUser]);
 export type UserCommand = z.infer<typeof UserCommandSchema>;

@@ -40,7 +40,23 @@ export const PasswordChanged = defineEvent(
   z.object({ password_hash: z.string(), revoked_family_ids: z.array(Uuid) }),
 );
 
-export const UserEventSchemas = [UserRegistered, RefreshTokenIssued, RefreshTokenRotated, RefreshTokenFamilyRevoked, PasswordChanged] as const;
+/**
+ * The account was erased (right to deletion, ADR 0009): the user's keys are destroyed, so every
+ * personal field of their events reads as erased from now on. Ids only: the profiles and jobs
+ * the user owned (for consumers that must forget them), the sessions that ended, and who asked.
+ */
+export const UserErased = defineEvent(
+  'UserErased',
+  z.object({
+    user_id: Uuid,
+    requested_by: z.enum(['self', 'admin']),
+    profile_ids: z.array(Uuid),
+    job_ids: z.array(Uuid),
+    revoked_family_ids: z.array(Uuid),
+  }),
+);
+
+export const UserEventSchemas = [UserRegistered, RefreshTokenIssued, RefreshTokenRotated, RefreshTokenFamilyRevoked, PasswordChanged, UserErased] as const;
 export const UserEventSchema = z.discriminatedUnion('type', UserEventSchemas);
 export type UserEvent = z.infer<typeof UserEventSchema>;
 

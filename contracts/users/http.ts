@@ -11,6 +11,8 @@ export const RegisterRequest = z.strictObject({
 export const LoginRequest = z.strictObject({ email: text(254), password: chars(200) });
 export const RefreshRequest = z.strictObject({ refresh_token: chars(4096, 1) });
 export const ChangePasswordRequest = z.strictObject({ current_password: chars(200), new_password: chars(200, 8) });
+/** Erasing one's own account asks for the password again. */
+export const EraseAccountRequest = z.strictObject({ password: chars(200) });
 export const LogoutRequest = z.strictObject({ refresh_token: chars(4096, 1) }).partial();
 
 export const UserView = z.object({ id: Uuid, email: Email, full_name: z.string(), roles: z.array(Role), created_at: IsoTimestamp });

@@ -10,6 +10,8 @@ import { RouteSpec } from './route';
 import { parseRequest } from './validation';
 import { rateLimit } from './rate-limit';
 import { RateLimiter } from '../shared/rate-limit';
+import { DomainError } from '../shared/errors';
+import { Role } from '../../contracts/users/events';
 
 export interface AppOptions {
   routes: RouteSpec[];
@@ -41,6 +43,7 @@ export function createApp(options: AppOptions): Express {
   const authenticate = createAuthenticator(options.verifier);
   for (const spec of options.routes) {
     const handlers: RequestHandler[] = spec.auth === false ? [] : [authenticate];
+    if (spec.role) handlers.push(requireRole(spec.role));
     if (spec.rate_limit && options.rateLimiter?.enabled) handlers.push(rateLimit(options.rateLimiter, spec.rate_limit, options.clock));
     app[spec.method](spec.path, ...handlers, handle(spec, options.clock));
   }
@@ -48,6 +51,14 @@ export function createApp(options: AppOptions): Express {
   app.use(notFound);
   app.use(errorHandler(options.logger));
   return app;
+}
+
+/** 403 unless the authenticated caller's token carries the role. */
+function requireRole(role: Role): RequestHandler {
+  return (req: Request, _res: Response, next: NextFunction) => {
+    const user = req.user as AuthUser | undefined;
+    next(user?.roles.includes(role) ? undefined : new DomainError('AUTH.FORBIDDEN', `This needs the ${role} role`));
+  };
 }
 
 function handle(spec: RouteSpec, clock: Clock): RequestHandler {

@@ -78,6 +78,7 @@ function operation(spec: RouteSpec, created?: Record<string, unknown>): Record<s
     ),
   };
   if (spec.auth !== false) op.security = [{ bearer: [] }];
+  if (spec.role) op['x-required-role'] = spec.role;
   if (spec.body) {
     op.requestBody = {
       // A request without a body is parsed as `{}` (src/http/app.ts): the body is optional

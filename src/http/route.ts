@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Role } from '../../contracts/users/events';
 import { AuthUser } from './context';
 import { CommandContext } from '../shared/command-handler';
 import { RateLimitClass } from '../shared/rate-limit';
@@ -39,6 +40,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   tag: string;
   /** Defaults to true: a bearer access token is required. */
   auth?: boolean;
+  /** A role the caller's token must carry (403 otherwise); declare 403 in `responses`. */
+  role?: Role;
   /** The rate-limit class counted per caller (user id, or client IP when `auth` is false); none when absent. Declare 429 in `responses`. */
   rate_limit?: RateLimitClass;
   body?: B;

@@ -20,10 +20,14 @@ export interface ProjectorStatus {
 
 const BACKOFF = { initial_ms: 100, max_ms: 10_000 };
 
+/** Every projection handles it, whether it lists it or not: the user's documents go (ADR 0009). */
+const ERASURE = 'UserErased';
+
 /**
  * Runs one projection on a checkpointed subscription (src/subscriptions): from its stored
  * checkpoint, one event at a time, applying each event of a type it handles idempotently (per
- * stream revision). Bad events are recorded in `projection_failures` and skipped; a read store
+ * stream revision). `UserErased` deletes every document the erased user owns, in every
+ * projection (`Projection.owner`). Bad events are recorded in `projection_failures` and skipped; a read store
  * error propagates, so the subscription resumes from the checkpoint with backoff.
  */
 export class ProjectionRunner {
@@ -42,7 +46,7 @@ export class ProjectionRunner {
       read_store: readStore,
       logger,
       log_context: { projection: projection.name },
-      accepts: (event) => projection.handles.includes(event.type),
+      accepts: (event) => event.type === ERASURE || projection.handles.includes(event.type),
       handle: async ([event], context) => this.handle(event, context),
       skipped: { collection: FAILURES_COLLECTION, record: (event) => ({ _id: `${projection.name}:${event.event_id}`, projection: projection.name }) },
       backoff: BACKOFF,
@@ -84,6 +88,11 @@ export class ProjectionRunner {
     }
 
     const collection = this.readStore.collection<Doc & ProjectedDoc>(this.projection.collection);
+    if (event.type === ERASURE) {
+      // Idempotent: a replay deletes what the replayed earlier events brought back.
+      await collection.deleteMany({ [this.projection.owner]: event.data.user_id });
+      if (!this.projection.handles.includes(ERASURE)) return context.count('applied');
+    }
     const id = this.projection.documentId(event);
     const current = await collection.get(id);
     const applied = current?._applied ?? {};

@@ -129,6 +129,11 @@ export class CommandHandler {
     throw new DomainError('CONCURRENCY.CONFLICT', `Too many concurrent writes to ${stream_id}; try again`);
   }
 
+  /** Drops the folded states of these streams (after an erasure, so no decrypted state stays in memory). */
+  forget(stream_ids: Iterable<string>): void {
+    for (const stream_id of stream_ids) this.cache.delete(stream_id);
+  }
+
   private remember(stream_id: string, state: unknown, version: number): void {
     this.cache.delete(stream_id);
     this.cache.set(stream_id, { state, version });

@@ -10,8 +10,9 @@ import { userAggregate } from './user-aggregate';
 import { UserState } from './user-decider';
 import { hashPassword, ScryptCost, verifyPassword } from './passwords';
 import { TokenService } from './session-tokens';
+import { effectiveRoles } from './roles';
 
-type Registered = Extract<UserState, { status: 'registered' }>;
+export type Registered = Extract<UserState, { status: 'registered' }>;
 
 export const emailClaimStream = (email: string) => streamName('useremail', uuidV5(email.trim().toLowerCase(), ID_NAMESPACES.email));
 
@@ -31,6 +32,8 @@ export class AuthService {
     private readonly scryptCost: ScryptCost,
     /** Locks an account (by e-mail, known or not) after repeated failed logins. */
     private readonly backoff?: LoginBackoff,
+    /** Lower-cased e-mail addresses that act as admins (ADMIN_EMAILS). */
+    private readonly admins: ReadonlySet<string> = new Set(),
   ) {
     this.decoyHash = hashPassword(randomUUID(), scryptCost);
   }
@@ -95,16 +98,7 @@ export class AuthService {
     input: { current_password: string; new_password: string },
     context: CommandContext,
   ): Promise<{ session: AuthResponse; revoked_family_ids: string[] }> {
-    const user = await this.load(user_id);
-    if (!user) throw invalidCredentials();
-    const account = uuidV5(user.email.trim().toLowerCase(), ID_NAMESPACES.email);
-    const now = new Date(context.now);
-    await this.backoff?.check(account, now);
-    if (!(await verifyPassword(input.current_password, user.password_hash))) {
-      await this.backoff?.failed(account, now);
-      throw invalidCredentials();
-    }
-    await this.backoff?.succeeded(account);
+    await this.confirmPassword(user_id, input.current_password, context);
     const password_hash = await hashPassword(input.new_password, this.scryptCost);
     const session = this.newSession(context.now);
     const { state, events } = await this.commands.handle(
@@ -115,6 +109,24 @@ export class AuthService {
     const changed = events.find((event) => event.type === 'PasswordChanged');
     const revoked_family_ids = changed?.type === 'PasswordChanged' ? changed.data.revoked_family_ids : [];
     return { session: this.respond(state as Registered, session), revoked_family_ids };
+  }
+
+  /**
+   * Checks a signed-in user's password before a sensitive change; a wrong one counts toward the
+   * account's failed-login back-off, like a failed login.
+   */
+  async confirmPassword(user_id: string, password: string, context: CommandContext): Promise<Registered> {
+    const user = await this.load(user_id);
+    if (!user) throw invalidCredentials();
+    const account = uuidV5(user.email.trim().toLowerCase(), ID_NAMESPACES.email);
+    const now = new Date(context.now);
+    await this.backoff?.check(account, now);
+    if (!(await verifyPassword(password, user.password_hash))) {
+      await this.backoff?.failed(account, now);
+      throw invalidCredentials();
+    }
+    await this.backoff?.succeeded(account);
+    return user;
   }
 
   /**
@@ -155,9 +167,10 @@ export class AuthService {
   }
 
   private respond(user: Registered, session: { family_id: string; token_id: string }): AuthResponse {
+    const roles = effectiveRoles(user.roles, user.email, this.admins);
     return {
-      user: { id: user.user_id, email: user.email, full_name: user.full_name, roles: user.roles },
-      access_token: this.tokens.signAccess({ sub: user.user_id, roles: user.roles, fam: session.family_id }),
+      user: { id: user.user_id, email: user.email, full_name: user.full_name, roles },
+      access_token: this.tokens.signAccess({ sub: user.user_id, roles, fam: session.family_id }),
       refresh_token: this.tokens.signRefresh({ sub: user.user_id, fam: session.family_id, jti: session.token_id }),
       token_type: 'Bearer',
       expires_in: this.tokens.settings.access_ttl_seconds,

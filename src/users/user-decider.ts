@@ -10,6 +10,8 @@ interface Family {
 
 export type UserState =
   | { status: 'none' }
+  /** Erased for good: the keys are gone; nothing more happens to this account. */
+  | { status: 'erased'; user_id: string }
   | {
       status: 'registered';
       user_id: string;
@@ -36,6 +38,10 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
       { type: 'RefreshTokenIssued', data: { family_id, token_id, expires_at } },
     ];
   }
+  if (state.status === 'erased') {
+    if (command.type === 'EraseUser') return [];
+    if (command.type === 'RotateRefreshToken') throw invalidRefresh();
+  }
   if (state.status !== 'registered') throw new DomainError('USER.NOT_FOUND', 'No such user');
   const family = state.families.get(family_id);
   switch (command.type) {
@@ -61,6 +67,11 @@ export function decide(command: UserCommand, state: UserState): UserEvent[] {
         { type: 'RefreshTokenIssued', data: { family_id, token_id: command.token_id, expires_at: command.expires_at } },
       ];
     }
+    case 'EraseUser': {
+      const revoked_family_ids = [...state.families].filter(([, f]) => !f.revoked).map(([id]) => id);
+      const { user_id, requested_by, profile_ids, job_ids } = command;
+      return [{ type: 'UserErased', data: { user_id, requested_by, profile_ids, job_ids, revoked_family_ids } }];
+    }
     default:
       return assertNever(command);
   }
@@ -71,6 +82,7 @@ export function evolve(state: UserState, event: UserEvent): UserState {
     const { user_id, email, full_name, password_hash, roles } = event.data;
     return { status: 'registered', user_id, email, full_name, password_hash, roles, families: new Map() };
   }
+  if (event.type === 'UserErased') return { status: 'erased', user_id: event.data.user_id };
   if (state.status !== 'registered') return state;
   const families = new Map(state.families);
   switch (event.type) {

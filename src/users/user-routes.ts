@@ -9,6 +9,7 @@ import { afterWrite } from '../http/after-write';
 import { AuthService } from './accounts';
 import { AccessRevocations } from './access-revocations';
 import { TokenService } from './session-tokens';
+import { effectiveRoles } from './roles';
 
 export interface UserRouteDeps {
   auth: AuthService;
@@ -17,6 +18,8 @@ export interface UserRouteDeps {
   waiter: ProjectionWaiter;
   /** Logout revokes the session's access tokens too; absent, only its refresh tokens stop. */
   revocations?: AccessRevocations;
+  /** Lower-cased e-mail addresses that act as admins (ADMIN_EMAILS). */
+  admins?: ReadonlySet<string>;
 }
 
 const BASE = '/api/v1/auth';
@@ -121,7 +124,8 @@ export function userRoutes(deps: UserRouteDeps): RouteSpec[] {
       async handler({ user }) {
         const doc = await users().get(user.id);
         if (!doc || doc._deleted) throw new DomainError('USER.NOT_FOUND', 'Your account is not available yet; try again shortly');
-        return { status: 200, body: { id: doc.id, email: doc.email, full_name: doc.full_name, roles: doc.roles, created_at: doc.created_at } };
+        const roles = effectiveRoles(doc.roles, doc.email, deps.admins ?? new Set());
+        return { status: 200, body: { id: doc.id, email: doc.email, full_name: doc.full_name, roles, created_at: doc.created_at } };
       },
     }),
   ];

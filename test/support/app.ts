@@ -5,7 +5,7 @@ import request from 'supertest';
 import { RunningApp, startApp, StartOptions } from '../../src/app-process';
 import { loadConfig } from '../../src/config';
 import { Clock } from '../../src/shared/clock';
-import { silentLogger } from '../../src/shared/logger';
+import { Logger, silentLogger } from '../../src/shared/logger';
 import { uniqueEmail } from './fixtures';
 
 export interface TestApp {
@@ -34,14 +34,14 @@ export async function startTestApp(
   env: Record<string, string> = {},
   data_dir?: string,
   roles: string[] = ['api', 'projector'],
-  options: StartOptions = {},
+  options: StartOptions & { logger?: Logger } = {},
 ): Promise<TestApp> {
   const dir = data_dir ?? mkdtempSync(join(tmpdir(), 'jobwise-test-'));
   const config = loadConfig(
     { DATA_DIR: dir, PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'test-secret-of-sufficient-length', RATE_LIMITS_ENABLED: 'false', ...env },
     roles,
   );
-  const app = await startApp(config, silentLogger(), options);
+  const app = await startApp(config, options.logger ?? silentLogger(), options);
   const http = request(app.server);
   return {
     app,

@@ -17,6 +17,11 @@ export class EmbeddedReadStore implements ReadStore {
     return collection as unknown as Collection<T>;
   }
 
+  /** The names of the collections that exist (for inspection: tests look through every one). */
+  collectionNames(): string[] {
+    return [...this.collections.keys()];
+  }
+
   async ping(): Promise<void> {}
 
   async close(): Promise<void> {}

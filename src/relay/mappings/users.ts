@@ -23,4 +23,6 @@ export const USER_MAPPINGS: AggregateMapping<UserEvent['type']> = {
       event,
       build(U.UserPasswordChangedV1, event, { user_id: streamEntityId(event.stream_id), revoked_sessions: event.data.revoked_family_ids.length }),
     ),
+  UserErased: (event) =>
+    users(event, build(U.UserErasedV1, event, { user_id: event.data.user_id, profile_ids: event.data.profile_ids, job_ids: event.data.job_ids })),
 };

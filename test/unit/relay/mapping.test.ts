@@ -90,6 +90,13 @@ describe('integration event mapping', () => {
     expect(one('user.password_changed').message.data).toEqual({ user_id: history.user_id, revoked_sessions: 2 });
   });
 
+  it('given UserErased, then user.erased names the user, profiles and jobs to forget, and nothing about sessions or who asked', () => {
+    const [erased] = history.streams.at(-1)!.events;
+    const { user_id, profile_ids, job_ids } = erased.data as { user_id: string; profile_ids: string[]; job_ids: string[] };
+    expect(one('user.erased').message.data).toEqual({ user_id, profile_ids, job_ids });
+    expect(one('user.erased').key).toBe(`user-${user_id}`);
+  });
+
   it('given ProfileCreated, then profile.created carries counts, technical skills and whether there is a summary', () => {
     expect(one('profile.created').message.data).toEqual({
       profile_id: history.profile_id,

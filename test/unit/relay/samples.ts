@@ -142,6 +142,14 @@ export function sampleHistory(): SampleHistory {
     { type: 'JobDeleted', data: { job_id, user_id } },
   ];
 
+  const erased_user_id = randomUUID();
+  const erasedUser: DomainEvent[] = [
+    {
+      type: 'UserErased',
+      data: { user_id: erased_user_id, requested_by: 'self', profile_ids: [randomUUID()], job_ids: [randomUUID()], revoked_family_ids: [randomUUID()] },
+    },
+  ];
+
   return {
     user_id,
     profile_id,
@@ -150,6 +158,8 @@ export function sampleHistory(): SampleHistory {
       { stream_id: `user-${user_id}`, events: user },
       { stream_id: `profile-${profile_id}`, events: profile },
       { stream_id: `job-${job_id}`, events: job },
+      // a second user, erased (last, so that slices of the first streams stay as they were)
+      { stream_id: `user-${erased_user_id}`, events: erasedUser },
     ],
     secrets,
   };
