@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { UserCommand } from '../../../contracts/users/commands';
 import { UserEvent } from '../../../contracts/users/events';
 import { userDecider } from '../../../src/users/user-decider';
 import { given } from '../../support/given';
@@ -14,7 +15,7 @@ const registered: UserEvent = {
   data: { user_id, email: 'ada@example.com', full_name: 'Ada', password_hash: 'scrypt$x', roles: ['user'] },
 };
 const issued = (family_id: string): UserEvent => ({ type: 'RefreshTokenIssued', data: { family_id, token_id: randomUUID(), expires_at } });
-const erase = { type: 'EraseUser', user_id, now, requested_by: 'self', profile_ids: [profile_id], job_ids: [job_id] } as const;
+const erase: Extract<UserCommand, { type: 'EraseUser' }> = { type: 'EraseUser', user_id, now, requested_by: 'self', profile_ids: [profile_id], job_ids: [job_id] };
 const erased: UserEvent = {
   type: 'UserErased',
   data: { user_id, requested_by: 'self', profile_ids: [profile_id], job_ids: [job_id], revoked_family_ids: [first] },
