@@ -55,6 +55,13 @@ module.exports = {
       to: { path: OWN, pathNot: '^(src/keywords|contracts)/' },
     },
     {
+      name: 'writing-and-scoring-engines-standalone',
+      comment: 'The writer (src/writing/) and the scorer (src/scoring/) are pure engines: contracts/, the keyword engine and themselves only; neither knows the other.',
+      severity: 'error',
+      from: { path: '^src/(writing|scoring)/' },
+      to: { path: OWN, pathNot: ['^src/$1/', '^src/keywords/', '^contracts/'] },
+    },
+    {
       name: 'keywords-engine-through-its-index',
       comment: 'The keyword engine has one small API, src/keywords/index.ts; only its own unit tests reach inside.',
       severity: 'error',
