@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GenerationEventSchemas } from './generations/events';
 import { JobEventSchemas } from './jobs/events';
 import { ProfileEventSchemas } from './profiles/events';
 import { ClaimEventSchemas } from './shared/claims';
@@ -9,7 +10,7 @@ import { UserEventSchemas } from './users/events';
  * Every stored domain event type, by name. The serializer parses events read back from a store
  * with these schemas; the JSON Schema files in contracts/schemas are generated from them.
  */
-export const DomainEventSchemas = [...UserEventSchemas, ...ClaimEventSchemas, ...ProfileEventSchemas, ...JobEventSchemas] as const;
+export const DomainEventSchemas = [...UserEventSchemas, ...ClaimEventSchemas, ...ProfileEventSchemas, ...JobEventSchemas, ...GenerationEventSchemas] as const;
 
 export type DomainEvent = z.infer<(typeof DomainEventSchemas)[number]>;
 

@@ -51,6 +51,23 @@ export const PersonalPaths: { readonly [T in DomainEvent['type']]: readonly stri
   JobStatusChanged: [],
   JobExpired: [],
   JobDeleted: [],
+  // generations: the options and feedback a user typed, and every generated text (the quality
+  // report quotes item titles and suggests changes in words). Ids, stages, sources and scores stay plain.
+  GenerationRequested: ['options.focus_areas.*', 'feedback.emphasise.*', 'feedback.drop.*'],
+  GenerationStageStarted: [],
+  GenerationStageCompleted: [
+    ...resumeText('output.resume.'),
+    ...coverLetterText('output.cover_letter.'),
+    ...qualityText('output.resume_quality.', ['keyword_coverage', 'keyword_density', 'section_completeness', 'format_compliance']),
+    ...qualityText('output.cover_letter_quality.', ['keyword_coverage', 'structure']),
+    'output.resume_quality.matched_keywords.*.where.*.item',
+  ],
+  GenerationStageFailed: ['reason'],
+  GenerationCompleted: [],
+  GenerationFailed: ['reason'],
+  GenerationCancelled: [],
+  GenerationFeedbackGiven: ['comments'],
+  GenerationDeleted: [],
 };
 
 function personalInfo(prefix: string): string[] {
@@ -71,6 +88,16 @@ function certifications(prefix: string): string[] {
 function jobContent(prefix: string): string[] {
   const fields = ['title', 'company', 'location', 'description', 'requirements.*', 'responsibilities.*', 'benefits.*', 'external_job_id', 'application_url'];
   return fields.map((field) => prefix + field);
+}
+
+function resumeText(prefix: string): string[] {
+  return ['sections.*.heading', 'sections.*.items.*.title.text', 'sections.*.items.*.meta.text', 'sections.*.items.*.lines.*.text'].map((field) => prefix + field);
+}
+function coverLetterText(prefix: string): string[] {
+  return ['paragraphs.*.lines.*.text'].map((field) => prefix + field);
+}
+function qualityText(prefix: string, components: string[]): string[] {
+  return ['suggestions.*', ...components.flatMap((c) => [`components.${c}.detail`, `components.${c}.evidence.*.note`])].map((field) => prefix + field);
 }
 
 /** Which event types have at least one personal field. */

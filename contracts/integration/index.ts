@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { GenerationIntegrationEventSchemas } from './generations';
 import { JobIntegrationEventSchemas } from './jobs';
 import { ProfileIntegrationEventSchemas } from './profiles';
 import { IntegrationTopic, IntegrationTopics } from './topics';
@@ -8,6 +9,7 @@ export * from './topics';
 export * from './users';
 export * from './profiles';
 export * from './jobs';
+export * from './generations';
 export { defineIntegrationEvent } from './envelope';
 
 /** The events each topic carries; topics without events yet are declared for their consumers. */
@@ -15,12 +17,17 @@ export const IntegrationEventsByTopic = {
   [IntegrationTopics.users]: UserIntegrationEventSchemas,
   [IntegrationTopics.profiles]: ProfileIntegrationEventSchemas,
   [IntegrationTopics.jobs]: JobIntegrationEventSchemas,
-  [IntegrationTopics.generations]: [],
+  [IntegrationTopics.generations]: GenerationIntegrationEventSchemas,
   [IntegrationTopics.documents]: [],
 } as const satisfies Record<IntegrationTopic, readonly z.ZodType[]>;
 
 /** Every integration event, for JSON Schema generation (`integration/<event_type>.json`). */
-export const IntegrationEventSchemas = [...UserIntegrationEventSchemas, ...ProfileIntegrationEventSchemas, ...JobIntegrationEventSchemas] as const;
+export const IntegrationEventSchemas = [
+  ...UserIntegrationEventSchemas,
+  ...ProfileIntegrationEventSchemas,
+  ...JobIntegrationEventSchemas,
+  ...GenerationIntegrationEventSchemas,
+] as const;
 
 export const IntegrationEvent = z.discriminatedUnion('event_type', IntegrationEventSchemas);
 export type IntegrationEvent = z.infer<typeof IntegrationEvent>;

@@ -21,6 +21,7 @@ const DESCRIPTIONS: Record<number, string> = {
   409: 'Conflicts with the current state',
   412: 'If-Match names a version that is no longer current',
   413: 'Body larger than 10 MB',
+  422: 'Understood, but there is nothing to work with (e.g. a profile with nothing to draw on); `errors` says what is missing',
   429: 'Rate limit reached (or, on login, the account is backing off after failed logins); `Retry-After` gives the seconds to wait, `RateLimit` / `RateLimit-Policy` (draft-ietf-httpapi-ratelimit-headers) the quota',
 };
 

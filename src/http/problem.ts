@@ -29,6 +29,14 @@ const STATUS: Record<ErrorCode, number> = {
   'JOB.READ_ONLY': 403,
   'JOB.INVALID_TRANSITION': 409,
   'JOB.ALREADY_EXISTS': 409,
+  'GENERATION.NOT_FOUND': 404,
+  'GENERATION.ALREADY_EXISTS': 409,
+  /** The result is asked for before the generation completed. */
+  'GENERATION.NOT_READY': 409,
+  /** A finished generation cannot be cancelled, or a running one given feedback. */
+  'GENERATION.FINISHED': 409,
+  'GENERATION.PROFILE_INCOMPLETE': 422,
+  'GENERATION.BUDGET_EXCEEDED': 429,
   'CONCURRENCY.VERSION_MISMATCH': 412,
   'CONCURRENCY.CONFLICT': 409,
 };
@@ -64,6 +72,7 @@ const TITLES: Record<number, string> = {
   412: 'Precondition Failed',
   413: 'Content Too Large',
   415: 'Unsupported Media Type',
+  422: 'Unprocessable Content',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',

@@ -55,10 +55,15 @@ describe('integration event mapping', () => {
     }
   });
 
-  it('then user, profile and job events go to their own topics', () => {
+  it('then user, profile, job and generation events go to their own topics', () => {
     for (const { envelope, outgoing } of mapped) {
       if (!outgoing) continue;
-      const byCategory: Record<string, string> = { user: IntegrationTopics.users, profile: IntegrationTopics.profiles, job: IntegrationTopics.jobs };
+      const byCategory: Record<string, string> = {
+        user: IntegrationTopics.users,
+        profile: IntegrationTopics.profiles,
+        job: IntegrationTopics.jobs,
+        generation: IntegrationTopics.generations,
+      };
       const expected = byCategory[envelope.stream_id.split('-')[0]];
       expect(outgoing.topic).toBe(expected);
       const topicTypes = IntegrationEventsByTopic[outgoing.topic].map((s: z.ZodObject) => (s.shape.event_type as z.ZodLiteral).value);
@@ -91,7 +96,7 @@ describe('integration event mapping', () => {
   });
 
   it('given UserErased, then user.erased names the user, profiles and jobs to forget, and nothing about sessions or who asked', () => {
-    const [erased] = history.streams.at(-1)!.events;
+    const [erased] = history.streams.find((stream) => stream.events[0].type === 'UserErased')!.events;
     const { user_id, profile_ids, job_ids } = erased.data as { user_id: string; profile_ids: string[]; job_ids: string[] };
     expect(one('user.erased').message.data).toEqual({ user_id, profile_ids, job_ids });
     expect(one('user.erased').key).toBe(`user-${user_id}`);

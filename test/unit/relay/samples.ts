@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { GenerationOptions } from '../../../contracts/generations/content';
 import { DomainEvent } from '../../../contracts/events';
 import { JobContentInput } from '../../../contracts/jobs/job';
 import { ProfileCreateRequest } from '../../../contracts/profiles/requests';
@@ -150,6 +151,24 @@ export function sampleHistory(): SampleHistory {
     },
   ];
 
+  const generation_id = randomUUID();
+  const options: GenerationOptions = { template: 'technical', focus_areas: ['backend'], max_length: 600, include_cover_letter: false, tone: 'professional', cover_letter_max_length: 400 };
+  const trigger = randomUUID();
+  const generation: DomainEvent[] = [
+    {
+      type: 'GenerationRequested',
+      data: { generation_id, user_id, kind: 'resume', profile_id, profile_version: 3, job_id, job_version: 2, options, parent_id: null, feedback: null, estimated_tokens: 2100 },
+    },
+    { type: 'GenerationStageStarted', data: { stage: 'job_analysis', attempt: 1, trigger } },
+    { type: 'GenerationStageFailed', data: { stage: 'job_analysis', attempt: 1, reason: 'The writing service is temporarily unavailable', retryable: true } },
+    { type: 'GenerationStageCompleted', data: { user_id, stage: 'export_preparation', attempt: 1, duration_ms: 500, output: { formats: ['pdf', 'docx'] } } },
+    { type: 'GenerationCompleted', data: { ats_score: 0.71, trigger: randomUUID() } },
+    { type: 'GenerationFeedbackGiven', data: { user_id, rating: 4, comments: s('More about Kafka, please') } },
+    { type: 'GenerationFailed', data: { stage: 'content_generation', reason: 'gave up', trigger: randomUUID() } },
+    { type: 'GenerationCancelled', data: { at_stage: 'quality_validation' } },
+    { type: 'GenerationDeleted', data: { generation_id, user_id } },
+  ];
+
   return {
     user_id,
     profile_id,
@@ -158,8 +177,9 @@ export function sampleHistory(): SampleHistory {
       { stream_id: `user-${user_id}`, events: user },
       { stream_id: `profile-${profile_id}`, events: profile },
       { stream_id: `job-${job_id}`, events: job },
-      // a second user, erased (last, so that slices of the first streams stay as they were)
+      // a second user, erased, and a generation (last, so that slices of the first streams stay as they were)
       { stream_id: `user-${erased_user_id}`, events: erasedUser },
+      { stream_id: `generation-${generation_id}`, events: generation },
     ],
     secrets,
   };
