@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LOGIN_BACKOFF_DEFAULTS, RATE_LIMIT_CLASSES, RATE_LIMIT_DEFAULTS, RateLimitClass, RateLimitSettings } from './shared/rate-limit';
+import { DEFAULT_TOKEN_LIMITS, TokenLimits } from './llm/token-budget';
 
 /**
  * Configuration comes from the environment. A connection URL that is set selects the real
@@ -61,6 +62,18 @@ const EnvSchema = z.object({
   REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(30_000),
   /** When set, `GET /metrics` requires `Authorization: Bearer <token>`. */
   METRICS_TOKEN: optional,
+  /** Set: OpenAI (or the compatible server at OPENAI_BASE_URL) writes the content; unset: the deterministic writer. */
+  OPENAI_API_KEY: optional,
+  OPENAI_BASE_URL: optional.refine((v) => v === undefined || /^https?:\/\/[^\s]+$/.test(v), 'must be an http(s) URL'),
+  OPENAI_MODEL: z.string().trim().min(1).default('gpt-4'),
+  /** The model for the rest of a call after a 503 from OPENAI_MODEL. */
+  OPENAI_FALLBACK_MODEL: z.string().trim().min(1).default('gpt-3.5-turbo'),
+  OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(60_000),
+  /** Multiplies each generation stage's simulated duration; 0 runs the stages without waiting. */
+  GENERATION_STAGE_DURATION_SCALE: z.coerce.number().min(0).max(1000).default(1),
+  TOKEN_BUDGET_PER_GENERATION: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.per_generation),
+  TOKEN_BUDGET_PER_USER_DAILY: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.per_user_per_day),
+  TOKEN_BUDGET_DAILY: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.overall_per_day),
 });
 
 /** An optional JSON variable, parsed and then validated by `schema`. */
@@ -81,7 +94,8 @@ function jsonOf<T extends z.ZodType>(schema: T) {
     .pipe(schema.optional());
 }
 
-export const ROLES = ['api', 'projector', 'relay'] as const;
+/** What a process runs: the HTTP API, the projectors, the relay to the bus, the generation pipeline's process manager. */
+export const ROLES = ['api', 'projector', 'relay', 'process-manager'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Config {
@@ -109,6 +123,14 @@ export interface Config {
   cors_origins: string[];
   request_timeout_ms: number;
   metrics_token?: string;
+  generation: GenerationConfig;
+}
+
+export interface GenerationConfig {
+  /** Present when OPENAI_API_KEY is set: the content provider is OpenAI's API (or a compatible server). */
+  openai?: { api_key: string; base_url: string | null; model: string; fallback_model: string; timeout_ms: number };
+  stage_duration_scale: number;
+  token_limits: TokenLimits;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] = []): Config {
@@ -151,6 +173,18 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     cors_origins: (e.CORS_ORIGINS ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean),
     request_timeout_ms: e.REQUEST_TIMEOUT_MS,
     metrics_token: e.METRICS_TOKEN,
+    generation: {
+      openai: e.OPENAI_API_KEY
+        ? { api_key: e.OPENAI_API_KEY, base_url: e.OPENAI_BASE_URL ?? null, model: e.OPENAI_MODEL, fallback_model: e.OPENAI_FALLBACK_MODEL, timeout_ms: e.OPENAI_TIMEOUT_MS }
+        : undefined,
+      stage_duration_scale: e.GENERATION_STAGE_DURATION_SCALE,
+      token_limits: {
+        ...DEFAULT_TOKEN_LIMITS,
+        per_generation: e.TOKEN_BUDGET_PER_GENERATION,
+        per_user_per_day: e.TOKEN_BUDGET_PER_USER_DAILY,
+        overall_per_day: e.TOKEN_BUDGET_DAILY,
+      },
+    },
   };
 }
 
