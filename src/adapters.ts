@@ -15,6 +15,9 @@ import { CollectionKeyStore } from './key-store/collection-key-store';
 import { FileKeyStore } from './key-store/file-key-store';
 import { resolveMasterKey, resolveSharedMasterKey } from './key-store/master-key';
 import { KeyStore } from './key-store/port';
+import { ContentProvider } from './llm/port';
+import { OpenAiProvider } from './llm/openai';
+import { DeterministicProvider } from './llm/deterministic-provider';
 
 /** A set URL selects the real adapter; otherwise the embedded one. */
 export async function openEventStore(config: Config, logger: Logger): Promise<EventStore> {
@@ -46,6 +49,12 @@ export async function openKeyStore(config: Config, readStore: ReadStore, jwt_sec
     ? new CollectionKeyStore(readStore, resolveSharedMasterKey({ configured, jwt_secret, logger }))
     : await FileKeyStore.open(join(config.data_dir, 'keys', 'subject-keys.json'), await resolveMasterKey({ configured, data_dir: config.data_dir, logger }));
   return new CachedKeyStore(inner, 10_000, config.key_cache_ttl_ms);
+}
+
+/** The content writer: OpenAI's API (or a compatible server) when OPENAI_API_KEY is set, else the deterministic writer. */
+export function openContentProvider(config: Config): ContentProvider {
+  const openai = config.generation.openai;
+  return openai ? new OpenAiProvider(openai) : new DeterministicProvider();
 }
 
 export const isEmbedded = (config: Config) => !config.eventstore_url && !config.mongodb && !config.kafka;
