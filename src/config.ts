@@ -70,6 +70,8 @@ const EnvSchema = z.object({
   OPENAI_FALLBACK_MODEL: z.string().trim().min(1).default('gpt-3.5-turbo'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(60_000),
   /** Multiplies each generation stage's simulated duration; 0 runs the stages without waiting. */
+  /** The consumer group the process-manager processes share (one group per deployment). */
+  PROCESS_MANAGER_GROUP: z.string().trim().min(1).max(200).default('jobwise-process-manager'),
   GENERATION_STAGE_DURATION_SCALE: z.coerce.number().min(0).max(1000).default(1),
   TOKEN_BUDGET_PER_GENERATION: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.per_generation),
   TOKEN_BUDGET_PER_USER_DAILY: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.per_user_per_day),
@@ -130,6 +132,7 @@ export interface GenerationConfig {
   /** Present when OPENAI_API_KEY is set: the content provider is OpenAI's API (or a compatible server). */
   openai?: { api_key: string; base_url: string | null; model: string; fallback_model: string; timeout_ms: number };
   stage_duration_scale: number;
+  process_manager_group: string;
   token_limits: TokenLimits;
 }
 
@@ -178,6 +181,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         ? { api_key: e.OPENAI_API_KEY, base_url: e.OPENAI_BASE_URL ?? null, model: e.OPENAI_MODEL, fallback_model: e.OPENAI_FALLBACK_MODEL, timeout_ms: e.OPENAI_TIMEOUT_MS }
         : undefined,
       stage_duration_scale: e.GENERATION_STAGE_DURATION_SCALE,
+      process_manager_group: e.PROCESS_MANAGER_GROUP,
       token_limits: {
         ...DEFAULT_TOKEN_LIMITS,
         per_generation: e.TOKEN_BUDGET_PER_GENERATION,

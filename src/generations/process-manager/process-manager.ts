@@ -10,8 +10,6 @@ import { generationAggregate } from '../generation-aggregate';
 import { Generation } from '../generation-decider';
 import { react, Reaction } from './policy';
 
-/** The consumer group every process-manager process joins: the bus gives each generation's messages to one of them. */
-export const PROCESS_MANAGER_GROUP = 'jobwise-process-manager';
 export const PROCESS_MANAGER_ACTOR = 'system:process-manager';
 
 /** Runs one stage's work; a failure the user can read carries `reason` and whether another attempt may help. */
@@ -20,6 +18,8 @@ export type StageWork = (stage: Stage, generation: Generation, signal: AbortSign
 export interface ProcessManagerOptions {
   /** GENERATION_STAGE_DURATION_SCALE: the spec's simulated stage durations (and retry pauses) times this; 0 = none. */
   duration_scale: number;
+  /** PROCESS_MANAGER_GROUP: every process-manager process of a deployment joins it; the bus gives each generation's messages to one of them. */
+  group_id?: string;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
@@ -50,7 +50,7 @@ export class ProcessManager {
   async start(): Promise<void> {
     await this.bus.ensureTopics([IntegrationTopics.generations]);
     this.consumer = await this.bus.subscribe({
-      group_id: PROCESS_MANAGER_GROUP,
+      group_id: this.options.group_id ?? 'jobwise-process-manager',
       topics: [IntegrationTopics.generations],
       from_beginning: true,
       handler: (message) => this.handle(message),
