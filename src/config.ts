@@ -69,9 +69,9 @@ const EnvSchema = z.object({
   /** The model for the rest of a call after a 503 from OPENAI_MODEL. */
   OPENAI_FALLBACK_MODEL: z.string().trim().min(1).default('gpt-3.5-turbo'),
   OPENAI_TIMEOUT_MS: z.coerce.number().int().min(1).max(600_000).default(60_000),
-  /** Multiplies each generation stage's simulated duration; 0 runs the stages without waiting. */
   /** The consumer group the process-manager processes share (one group per deployment). */
   PROCESS_MANAGER_GROUP: z.string().trim().min(1).max(200).default('jobwise-process-manager'),
+  /** Multiplies each generation stage's simulated duration; 0 runs the stages without waiting. */
   GENERATION_STAGE_DURATION_SCALE: z.coerce.number().min(0).max(1000).default(1),
   TOKEN_BUDGET_PER_GENERATION: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.per_generation),
   TOKEN_BUDGET_PER_USER_DAILY: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.per_user_per_day),
