@@ -7,6 +7,7 @@ import { startApp } from '../src/app-process';
 import { loadConfig } from '../src/config';
 import { openEmbeddedEventStore } from '../src/event-store/embedded';
 import { silentLogger } from '../src/shared/logger';
+import { generationFigures } from './bench/generations';
 import { JsonClient, percentile, runLoad } from './bench/http-client';
 
 /**
@@ -14,12 +15,14 @@ import { JsonClient, percentile, runLoad } from './bench/http-client';
  *   1. raw appends/s to the embedded event store (fsync'd, group-committed);
  *   2. POST /profiles/{id}/experiences through HTTP: commands/s, and read-your-writes latency
  *      (POST sent → a GET that already shows the new entry returned);
- *   3. a trivial express JSON route measured the same way: the ceiling for (2).
+ *   3. a trivial express JSON route measured the same way: the ceiling for (2);
+ *   4. generations end to end: per second at stage-duration scale 0, and one at scale 1.
  */
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const USERS = 64;
+const GENERATIONS = Number(process.env.BENCH_GENERATIONS ?? 200);
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
@@ -90,6 +93,7 @@ async function main(): Promise<void> {
     await rawAppends(dir);
     await experienceCommands(dir);
     await trivialCeiling();
+    await generationFigures(dir, GENERATIONS, 8);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
