@@ -87,7 +87,12 @@ const PUBLISHED_STREAMS = sampleHistory().streams.filter((stream) => !stream.str
 const PER_HISTORY = PUBLISHED_STREAMS.reduce((n, stream) => n + stream.events.length, 0);
 const STREAMS_PER_HISTORY = PUBLISHED_STREAMS.length;
 
-const TOPIC_BY_CATEGORY: Record<string, string> = { user: IntegrationTopics.users, profile: IntegrationTopics.profiles, job: IntegrationTopics.jobs };
+const TOPIC_BY_CATEGORY: Record<string, string> = {
+  user: IntegrationTopics.users,
+  profile: IntegrationTopics.profiles,
+  job: IntegrationTopics.jobs,
+  generation: IntegrationTopics.generations,
+};
 
 const expectedArrivals = (appended: AppendedStream[]) =>
   new Map(appended.filter((s) => s.published).map((s) => [s.stream_id, s.event_ids]));
