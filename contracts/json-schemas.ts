@@ -1,5 +1,18 @@
 import { z } from 'zod';
 import { DomainEventSchemas } from './events';
+import {
+  CoverLetterGenerationRequest,
+  FeedbackRequest,
+  GenerationAnalytics,
+  GenerationPage,
+  GenerationResult,
+  GenerationValidation,
+  GenerationView,
+  RegenerateRequest,
+  ResumeGenerationRequest,
+  TemplateList,
+} from './generations/http';
+import { GenerationDocument } from './generations/read-model';
 import { JobCommandSchema } from './jobs/commands';
 import { JobCreateRequest, JobStatusRequest, JobUpdateRequest } from './jobs/http';
 import { ConversionResult, ConvertTextRequest, JobTemplate, ValidationResult } from './jobs/job';
@@ -25,6 +38,7 @@ const named: Record<string, z.ZodType> = {
   'read-models/profiles_v1': ProfileDocument,
   'read-models/users_v1': UserDocument,
   'read-models/jobs_v1': JobDocument,
+  'read-models/generations_v1': GenerationDocument,
   'http/profile-create-request': ProfileCreateRequest,
   'http/profile-update-request': ProfileUpdateRequest,
   'http/profile': ProfileView,
@@ -43,6 +57,16 @@ const named: Record<string, z.ZodType> = {
   'http/job-convert-text-request': ConvertTextRequest,
   'http/job-conversion-result': ConversionResult,
   'http/job-validation-result': ValidationResult,
+  'http/generation-resume-request': ResumeGenerationRequest,
+  'http/generation-cover-letter-request': CoverLetterGenerationRequest,
+  'http/generation-regenerate-request': RegenerateRequest,
+  'http/generation-feedback-request': FeedbackRequest,
+  'http/generation': GenerationView,
+  'http/generation-page': GenerationPage,
+  'http/generation-result': GenerationResult,
+  'http/generation-analytics': GenerationAnalytics,
+  'http/generation-validation': GenerationValidation,
+  'http/generation-templates': TemplateList,
 };
 
 export function jsonSchemaFiles(): Record<string, string> {

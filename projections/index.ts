@@ -1,3 +1,4 @@
+import { generationsProjection } from './generations';
 import { jobsProjection } from './jobs';
 import { profilesProjection } from './profiles';
 import { Projection } from '../contracts/shared/projection';
@@ -9,4 +10,5 @@ export const allProjections: Projection<ProjectedDoc>[] = [
   usersProjection as unknown as Projection<ProjectedDoc>,
   profilesProjection as unknown as Projection<ProjectedDoc>,
   jobsProjection as unknown as Projection<ProjectedDoc>,
+  generationsProjection as unknown as Projection<ProjectedDoc>,
 ];

@@ -33,6 +33,9 @@ import { TokenService } from './users/session-tokens';
 import { userRoutes } from './users/user-routes';
 import { erasureRoutes } from './users/erasure-routes';
 import { exportRoutes } from './privacy/export-routes';
+import { generationRoutes } from './generations/generation-routes';
+import { GenerationQueries } from './generations/generation-queries';
+import { profileSnapshotAt } from './composition/snapshots';
 
 /**
  * The composition root: adapters are opened here and every service is wired by token. The rest
@@ -87,6 +90,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...erasureRoutes({ commands, auth: get(TOKENS.AuthService), readStore, revocations, access_ttl_seconds: config.access_ttl_seconds }),
       ...profileRoutes({ commands, queries: get(TOKENS.ProfileQueries), waiter }),
       ...jobRoutes({ commands, queries: get(TOKENS.JobQueries), waiter }),
+      ...generationRoutes({ commands, queries: new GenerationQueries(readStore), waiter, profileAt: profileSnapshotAt(events, serializer) }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
     ];
   });

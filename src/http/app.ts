@@ -6,7 +6,7 @@ import { AuthUser, commandContext, correlationId } from './context';
 import { DEFAULT_EDGE, EdgeOptions, edgeMiddleware, mountEdgeEndpoints } from './edge';
 import { errorHandler, notFound } from './errors';
 import { methodNotAllowed } from './method-not-allowed';
-import { RouteSpec } from './route';
+import { HttpResult, RouteSpec } from './route';
 import { parseRequest } from './validation';
 import { rateLimit } from './rate-limit';
 import { RateLimiter } from '../shared/rate-limit';
@@ -45,7 +45,7 @@ export function createApp(options: AppOptions): Express {
     const handlers: RequestHandler[] = spec.auth === false ? [] : [authenticate];
     if (spec.role) handlers.push(requireRole(spec.role));
     if (spec.rate_limit && options.rateLimiter?.enabled) handlers.push(rateLimit(options.rateLimiter, spec.rate_limit, options.clock));
-    app[spec.method](spec.path, ...handlers, handle(spec, options.clock));
+    app[spec.method](spec.path, ...handlers, handle(spec, options.clock, options.logger));
   }
   app.use(methodNotAllowed(options.routes));
   app.use(notFound);
@@ -61,7 +61,7 @@ function requireRole(role: Role): RequestHandler {
   };
 }
 
-function handle(spec: RouteSpec, clock: Clock): RequestHandler {
+function handle(spec: RouteSpec, clock: Clock, logger: Logger): RequestHandler {
   return async (req: Request, res: Response) => {
     const input = parseRequest([
       { location: 'params', schema: spec.params, value: req.params },
@@ -76,10 +76,26 @@ function handle(spec: RouteSpec, clock: Clock): RequestHandler {
       header: (name) => req.header(name),
     });
     if (result.headers) res.set(result.headers);
-    if (result.body === undefined) res.status(result.status).end();
+    if (result.stream) await stream(res.status(result.status), result.stream, logger);
+    else if (result.body === undefined) res.status(result.status).end();
     else if (Buffer.isBuffer(result.body) || typeof result.body === 'string') res.status(result.status).send(result.body);
     else res.status(result.status).json(result.body);
   };
+}
+
+/** Sends the headers at once, then whatever `write` streams; ends the response when it is done or the client left. */
+async function stream(res: Response, write: NonNullable<HttpResult['stream']>, logger: Logger): Promise<void> {
+  let closed = false;
+  res.once('close', () => (closed = true));
+  res.flushHeaders();
+  try {
+    await write({ write: (chunk) => void (closed || res.write(chunk)), closed: () => closed });
+  } catch (error) {
+    // The status is sent: the client sees the stream end early; the cause is logged.
+    logger.error({ err: { message: (error as Error)?.message, stack: (error as Error)?.stack }, path: res.req.path }, 'stream failed');
+  } finally {
+    res.end();
+  }
 }
 
 /** The request's id (src/http/context.ts) on every request and response, under both names; one structured log line per request. */

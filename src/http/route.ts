@@ -14,6 +14,16 @@ export interface HttpResult {
   status: number;
   body?: unknown;
   headers?: Record<string, string>;
+  /**
+   * A streamed answer (server-sent events) instead of a body: after the status and headers,
+   * `stream` writes until it resolves or the client goes away (`closed()`); then the response ends.
+   */
+  stream?: (out: ResponseStream) => Promise<void>;
+}
+
+export interface ResponseStream {
+  write(chunk: string): void;
+  closed(): boolean;
 }
 
 export interface RouteInput<B, Q, P> {
