@@ -1,7 +1,10 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { allProjections } from '../projections';
-import { openBus, openEventStore, openKeyStore, openReadStore } from './adapters';
+import { openBus, openContentProvider, openEventStore, openKeyStore, openReadStore } from './adapters';
+import { jobSnapshotAt, profileSnapshotAt } from './composition/snapshots';
+import { ProcessManager } from './generations/process-manager/process-manager';
+import { runStage, StageDeps } from './generations/stages';
 import { MessageBus } from './bus/port';
 import { Config } from './config';
 import { TOKENS } from './container-tokens';
@@ -35,7 +38,6 @@ import { erasureRoutes } from './users/erasure-routes';
 import { exportRoutes } from './privacy/export-routes';
 import { generationRoutes } from './generations/generation-routes';
 import { GenerationQueries } from './generations/generation-queries';
-import { profileSnapshotAt } from './composition/snapshots';
 
 /**
  * The composition root: adapters are opened here and every service is wired by token. The rest
@@ -75,6 +77,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
     ? allProjections.map((projection) => new ProjectionRunner(projection, events, readStore, logger.child({ projection: projection.name }), serializer))
     : [];
   const relay = has('relay') ? new EventRelay(events, bus, readStore, logger.child({ component: 'relay' }), {}, serializer) : null;
+  const processManager = has('process-manager') ? buildProcessManager(config, events, serializer, bus, clock, logger) : null;
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
   if (relay) container.bind(TOKENS.Relay).toConstantValue(relay);
   registerMetricSources(events, readStore, runners, relay);
@@ -101,6 +104,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       { name: 'rate-limit-store', start: async () => undefined, stop: () => rateLimitStore.close() },
       ...runners.map((runner) => ({ name: `projector:${runner.name}`, start: () => runner.start(), stop: () => runner.stop() })),
       ...(relay ? [{ name: 'relay', start: () => relay.start(), stop: () => relay.stop() }] : []),
+      ...(processManager ? [{ name: 'process-manager', start: () => processManager.start(), stop: () => processManager.stop() }] : []),
       ...(has('api')
         ? jobBackgroundTasks({ commands: ctx.container.get(TOKENS.CommandHandler), readStore, clock, logger, projectors: runners })
         : []),
@@ -127,6 +131,19 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
     }),
   );
   return container;
+}
+
+/** The generation pipeline: stages read the profile and job at the requested versions and write with the configured provider. */
+function buildProcessManager(config: Config, events: EventStore, serializer: EventSerializer, bus: MessageBus, clock: Clock, logger: Logger): ProcessManager {
+  const deps: StageDeps = { profileAt: profileSnapshotAt(events, serializer), jobAt: jobSnapshotAt(events, serializer), provider: openContentProvider(config) };
+  return new ProcessManager(
+    bus,
+    new CommandHandler(events, serializer),
+    (stage, generation, signal) => runStage(stage, generation, deps, signal),
+    clock,
+    logger.child({ component: 'process-manager' }),
+    { duration_scale: config.generation.stage_duration_scale, group_id: config.generation.process_manager_group },
+  );
 }
 
 /**
