@@ -45,7 +45,13 @@ export async function startApp(config: Config, logger: Logger, options: StartOpt
     server,
     port,
     async stop() {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      // Stop taking connections; end idle keep-alive ones now and open event streams (SSE)
+      // after a moment, so that a watching client cannot hold the shutdown up.
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      server.closeIdleConnections();
+      const linger = setTimeout(() => server.closeAllConnections(), 2_000);
+      await closed;
+      clearTimeout(linger);
       await tasks.stop();
       await container.get<MessageBus>(TOKENS.Bus).close();
       await container.get<ReadStore>(TOKENS.ReadStore).close();
