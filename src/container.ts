@@ -93,7 +93,13 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...erasureRoutes({ commands, auth: get(TOKENS.AuthService), readStore, revocations, access_ttl_seconds: config.access_ttl_seconds }),
       ...profileRoutes({ commands, queries: get(TOKENS.ProfileQueries), waiter }),
       ...jobRoutes({ commands, queries: get(TOKENS.JobQueries), waiter }),
-      ...generationRoutes({ commands, queries: new GenerationQueries(readStore), waiter, profileAt: profileSnapshotAt(events, serializer) }),
+      ...generationRoutes({
+        commands,
+        queries: new GenerationQueries(readStore),
+        waiter,
+        profileAt: profileSnapshotAt(events, serializer),
+        token_budget: { limits: config.generation.token_limits, enforced: config.generation.openai !== undefined },
+      }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
     ];
   });

@@ -35,6 +35,17 @@ export class GenerationQueries {
     return doc;
   }
 
+  /** Tokens the generations created since `since` spent (one user's, or everyone's). */
+  async tokensSince(since: string, user_id?: string): Promise<number> {
+    const docs = await this.generations.find(live({ created_at: { $gte: since }, ...(user_id ? { user_id } : {}) }));
+    return docs.reduce((sum, doc) => sum + (doc.result.tokens ? doc.result.tokens.prompt + doc.result.tokens.completion : 0), 0);
+  }
+
+  /** How many of the user's generations are pending or running. */
+  underWay(user_id: string): Promise<number> {
+    return this.generations.count(live({ user_id, status: { $in: ['pending', 'running'] } }));
+  }
+
   async view(generation_id: string, user_id: string): Promise<GenerationView> {
     return toView(await this.owned(generation_id, user_id));
   }

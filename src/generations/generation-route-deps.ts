@@ -7,6 +7,7 @@ import { HttpResult } from '../http/route';
 import { ProjectionWaiter } from '../read-store/read-your-writes';
 import { CommandHandler } from '../shared/command-handler';
 import { GenerationQueries } from './generation-queries';
+import { TokenBudget } from './token-budget-gate';
 
 export interface GenerationRouteDeps {
   commands: CommandHandler;
@@ -14,6 +15,8 @@ export interface GenerationRouteDeps {
   waiter: ProjectionWaiter;
   /** The profile as it was at `version` (what a generation drew on); null when that version is unknown. */
   profileAt(profile_id: string, version: number): Promise<ProfileView | null>;
+  /** The spec's token budgets, enforced when the writer spends tokens (an LLM). */
+  token_budget?: TokenBudget;
   /** How often the event stream of a generation looks for a change, in ms. */
   poll_ms?: number;
 }

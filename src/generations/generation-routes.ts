@@ -26,6 +26,7 @@ import { errorResponses } from '../http/openapi-responses';
 import { HttpResult, IdParams, ResponseStream, route, RouteSpec } from '../http/route';
 import { analyzeJob } from '../keywords';
 import { estimateTokenUsage } from '../llm/token-budget';
+import { checkTokenBudget } from './token-budget-gate';
 import { scoreCoverLetter, scoreResume } from '../scoring';
 import { CommandContext } from '../shared/command-handler';
 import { DomainError } from '../shared/errors';
@@ -253,6 +254,8 @@ async function requestGeneration(deps: GenerationRouteDeps, user: AuthUser, cont
   const missing = nothingToDrawOn(profile);
   if (missing.length > 0) throw new DomainError('GENERATION.PROFILE_INCOMPLETE', 'The profile has nothing to draw on: add an experience, a project or skills', missing);
   const input: GenerationInput = { profile, job: targetJob(job), options: asked.options, feedback: asked.feedback };
+  const estimate = estimateTokenUsage(input);
+  const budget = await checkTokenBudget(deps.queries, deps.token_budget, user.id, estimate, context.now);
   const generation_id = randomUUID();
   const request = {
     type: 'RequestGeneration',
@@ -267,10 +270,12 @@ async function requestGeneration(deps: GenerationRouteDeps, user: AuthUser, cont
     options: asked.options,
     parent_id: asked.parent_id,
     feedback: asked.feedback,
-    estimated_tokens: estimateTokenUsage(input).total_tokens,
+    estimated_tokens: estimate.total_tokens,
   } as const;
   const result = await deps.commands.handle(generationAggregate, request, context);
-  return written(deps, generation_id, user.id, result, (view) => viewResult(202, view));
+  const accepted = (view: GenerationView) => viewResult(202, view);
+  const warned = (view: GenerationView) => ({ ...accepted(view), headers: { ...accepted(view).headers, 'Token-Budget': budget.level } });
+  return written(deps, generation_id, user.id, result, budget.level === 'ok' ? accepted : warned);
 }
 
 const profileOf = (doc: ProfileDocument): ProfileView => withoutBookkeeping(doc);

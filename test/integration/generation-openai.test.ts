@@ -69,3 +69,40 @@ describe('generation written by an OpenAI-compatible server', () => {
     expect(JSON.stringify(analytics)).toContain('1200');
   });
 });
+
+describe('token budgets with an LLM writer', () => {
+  let t: TestApp;
+  let llm: ChatCompletionsServer;
+  beforeAll(async () => {
+    llm = await startChatCompletionsServer();
+    t = await startTestApp(
+      { GENERATION_STAGE_DURATION_SCALE: '0', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: llm.base_url, TOKEN_BUDGET_PER_USER_DAILY: '10000' },
+      undefined,
+      ALL_ROLES,
+    );
+  });
+  afterAll(async () => {
+    await t.stop();
+    await llm.close();
+  });
+
+  it("given a user who spent most of their day's tokens, when they ask again, then 429 names the budget; another user is not held back", async () => {
+    const first = await userWithProfileAndJob(t);
+    const { profile_id, job_id } = first;
+    const minimal = JSON.stringify({ template: 'professional', word_count: 2, sections: [] });
+    llm.script(completion(minimal, { usage: { prompt_tokens: 8000, completion_tokens: 1000 } }));
+    const asked = await t.http.post('/api/v1/generations/resume').set(first.user.auth).send({ profile_id, job_id });
+    expect(asked.status).toBe(202);
+    expect(asked.headers['token-budget']).toBeUndefined();
+    await untilFinished(t, first.user.auth, asked.body.id);
+
+    const refused = await t.http.post('/api/v1/generations/resume').set(first.user.auth).send({ profile_id, job_id });
+    expect(refused.status).toBe(429);
+    expect(refused.body.code).toBe('GENERATION.BUDGET_EXCEEDED');
+    expect(refused.body.detail).toContain("this user's daily budget");
+
+    const other = await userWithProfileAndJob(t);
+    llm.script(completion(minimal));
+    expect((await t.http.post('/api/v1/generations/resume').set(other.user.auth).send({ profile_id: other.profile_id, job_id: other.job_id })).status).toBe(202);
+  });
+});
