@@ -5,6 +5,7 @@ import { ManualClock } from '../../src/shared/clock';
 import { rateLimitRejections } from '../../src/shared/metrics';
 import { startBackoffTestApp, startTestApp, TestApp } from '../support/app';
 import { profileBody, uniqueEmail } from '../support/fixtures';
+import { Prepared, userWithProfileAndJob } from '../support/generation-flow';
 
 /** Every class at 2 per minute, so a third request in the same window is refused. */
 const SMALL = Object.fromEntries(
@@ -143,6 +144,99 @@ describe('failed-login back-off per account', () => {
     expect((await login(nobody.toUpperCase(), 'whatever pw')).status).toBe(429);
     const user = await b.register();
     expect((await login(user.email, user.password)).status).toBe(200);
+  });
+});
+
+describe('rate limits for generations', () => {
+  /** The generation classes made small; the pipeline does not run here (no process manager), so generations stay pending. */
+  const GENERATION_LIMITS = {
+    'generation.resume': { limit: 2, window_seconds: 3600 },
+    'generation.cover_letter': { limit: 3, window_seconds: 3600 },
+    'generation.status': { limit: 4, window_seconds: 60 },
+  };
+  const GENERATIONS = '/api/v1/generations';
+  let g: TestApp;
+  beforeAll(async () => {
+    g = await startTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMITS: JSON.stringify(GENERATION_LIMITS), GENERATION_STAGE_DURATION_SCALE: '0' }, undefined, undefined, { clock });
+  });
+  afterAll(() => g?.stop());
+
+  const resume = (o: Prepared) => g.http.post(`${GENERATIONS}/resume`).set(o.user.auth).send({ profile_id: o.profile_id, job_id: o.job_id });
+  const coverLetter = (o: Prepared) => g.http.post(`${GENERATIONS}/cover-letter`).set(o.user.auth).send({ profile_id: o.profile_id, job_id: o.job_id });
+  const idOf = (res: { headers: Record<string, string> }) => res.headers['location'].split('/').pop();
+
+  function expectRefused(res: Awaited<ReturnType<typeof resume>>, name: string, quota: number, window_seconds: number) {
+    expect(res.status).toBe(429);
+    expect(res.headers['content-type']).toMatch(/application\/problem\+json/);
+    expect(res.body).toMatchObject({ status: 429, code: 'HTTP.TOO_MANY_REQUESTS' });
+    const retryAfter = Number(res.headers['retry-after']);
+    expect(retryAfter).toBeGreaterThanOrEqual(1);
+    expect(retryAfter).toBeLessThanOrEqual(window_seconds);
+    expect(res.headers['ratelimit']).toBe(`"${name}";r=0;t=${retryAfter}`);
+    expect(res.headers['ratelimit-policy']).toBe(`"${name}";q=${quota};w=${window_seconds}`);
+    return retryAfter;
+  }
+
+  it('generation.resume: the third resume of a user in the hour is 429; another user still gets 202; the next window accepts again', async () => {
+    const o = await userWithProfileAndJob(g);
+    const first = await resume(o);
+    expect(first.status).toBe(202);
+    expect(first.headers['ratelimit-policy']).toBe('"generation.resume";q=2;w=3600');
+    expect(first.headers['ratelimit']).toMatch(/^"generation\.resume";r=1;t=\d+$/);
+    expect((await resume(o)).status).toBe(202);
+
+    const retryAfter = expectRefused(await resume(o), 'generation.resume', 2, 3600);
+
+    const other = await userWithProfileAndJob(g);
+    expect((await resume(other)).status).toBe(202);
+
+    clock.advance(retryAfter * 1000);
+    expect((await resume(o)).status).toBe(202);
+  });
+
+  it('generation.cover_letter: counted apart from resumes, its fourth in the hour is 429', async () => {
+    const o = await userWithProfileAndJob(g);
+    expect((await resume(o)).status).toBe(202);
+    expect((await resume(o)).status).toBe(202);
+    for (let i = 0; i < 3; i++) {
+      const accepted = await coverLetter(o);
+      expect(accepted.status).toBe(202);
+      expect(accepted.headers['ratelimit']).toMatch(new RegExp(`^"generation\\.cover_letter";r=${2 - i};t=\\d+$`));
+    }
+    expectRefused(await coverLetter(o), 'generation.cover_letter', 3, 3600);
+    expectRefused(await resume(o), 'generation.resume', 2, 3600);
+  });
+
+  it('regenerate counts against generation.resume', async () => {
+    const o = await userWithProfileAndJob(g);
+    const parent = await resume(o);
+    expect(parent.status).toBe(202);
+    const regenerate = () => g.http.post(`${GENERATIONS}/${idOf(parent)}/regenerate`).set(o.user.auth).send({ feedback: 'More Kubernetes', changes: {} });
+    const again = await regenerate();
+    expect(again.status).toBe(202);
+    expect(again.headers['ratelimit-policy']).toBe('"generation.resume";q=2;w=3600');
+    expectRefused(await regenerate(), 'generation.resume', 2, 3600);
+    expectRefused(await resume(o), 'generation.resume', 2, 3600);
+  });
+
+  it('generation.status: the fifth GET of a generation within a minute is 429, its event stream counts in the same class, and another user is not held up', async () => {
+    const o = await userWithProfileAndJob(g);
+    const started = await coverLetter(o);
+    expect(started.status).toBe(202);
+    const view = () => g.http.get(`${GENERATIONS}/${idOf(started)}`).set(o.user.auth);
+    for (let i = 0; i < 4; i++) {
+      const res = await view();
+      expect(res.status).toBe(200);
+      expect(res.headers['ratelimit-policy']).toBe('"generation.status";q=4;w=60');
+    }
+    const retryAfter = expectRefused(await view(), 'generation.status', 4, 60);
+    expectRefused(await g.http.get(`${GENERATIONS}/${idOf(started)}/events`).set(o.user.auth), 'generation.status', 4, 60);
+
+    const other = await userWithProfileAndJob(g);
+    expect((await g.http.get(`${GENERATIONS}/${idOf(started)}`).set(other.user.auth)).status).toBe(404);
+
+    clock.advance(retryAfter * 1000);
+    expect((await view()).status).toBe(200);
   });
 });
 
