@@ -5,6 +5,11 @@ import { z } from 'zod';
 export const Uuid = z.uuid();
 
 export const IsoTimestamp = z.iso.datetime({ offset: true });
+/**
+ * A timestamp a client sends: RFC 3339 (JSON Schema's `date-time`), which requires the seconds
+ * that IsoTimestamp lets go ("2026-11-30T10:00Z").
+ */
+export const RequestTimestamp = IsoTimestamp.regex(/T\d{2}:\d{2}:\d{2}/, 'must be an RFC 3339 date-time with seconds, e.g. 2026-11-30T10:00:00Z');
 
 /** How JSON Schema counts a string's length (code points): an emoji is 1, where `String#length` says 2. */
 export function charCount(value: string): number {
@@ -89,10 +94,16 @@ export const HttpUrl = checkLength(2048)
   .meta(lengthMeta(2048));
 
 /**
- * E-mails and URLs as they were accepted before the patterns above: events recorded then are
- * decoded with these, so that tightening what the API accepts never makes a stored event unreadable.
+ * E-mails and URLs as events record them: whatever the API accepts now (the patterns above) or
+ * accepted before them, so that neither tightening nor loosening what the API accepts ever makes
+ * a stored event unreadable. (zod's own e-mail pattern refuses a local part ending in an
+ * apostrophe, which EMAIL admits: "o'@example.com" was stored and could not be read back.)
  */
-export const RecordedEmail = z.email().max(254);
+export const RecordedEmail = z
+  .string()
+  .max(254)
+  .refine((value) => EMAIL.test(value) || z.regexes.email.test(value), { message: EMAIL_MESSAGE, abort: true })
+  .meta({ format: 'email' });
 export const RecordedHttpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.domain }).max(2048);
 
 /**
