@@ -23,8 +23,12 @@ export const Source = z.strictObject({
 });
 export type Source = z.infer<typeof Source>;
 
-/** One line of output text and where it came from; `job` sources only name the target job (cover letter opening). */
-export const Line = z.strictObject({ text: z.string().min(1).max(2000), sources: z.array(Source).min(1) });
+/**
+ * One line of output text and where it came from; `job` sources only name the target job (cover
+ * letter opening). A line may quote a whole profile text (a description holds up to 5,000
+ * characters) or list many skills, hence the generous bound.
+ */
+export const Line = z.strictObject({ text: z.string().min(1).max(20_000), sources: z.array(Source).min(1) });
 export type Line = z.infer<typeof Line>;
 
 export const ResumeItem = z.strictObject({

@@ -31,6 +31,28 @@ export class EventDecodeError extends Error {
   }
 }
 
+/**
+ * Checks an event against its contract before it is stored: what the decoder would refuse must
+ * never be written, or the event would be stored for good and skipped by every reader.
+ */
+export function assertEncodable(event: DomainEvent): void {
+  const schema = schemaByType.get(event.type);
+  const parsed = schema?.safeParse(event);
+  if (!parsed?.success) {
+    throw new EventEncodeError(event.type, parsed ? parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; ') : 'unknown event type');
+  }
+}
+
+export class EventEncodeError extends Error {
+  constructor(
+    readonly event_type: string,
+    reason: string,
+  ) {
+    super(`Refusing to store a ${event_type} that does not fit its contract: ${reason}`);
+    this.name = 'EventEncodeError';
+  }
+}
+
 export function serializeEvent(event: DomainEvent, metadata: NewEventMetadata): EventData {
   return {
     event_id: randomUUID(),
@@ -82,6 +104,7 @@ export class EventSerializer {
   constructor(readonly keys: KeyStore | null) {}
 
   async serialize(event: DomainEvent, metadata: NewEventMetadata): Promise<EventData> {
+    assertEncodable(event);
     const stored = serializeEvent(event, metadata);
     const paths = PersonalPaths[event.type];
     const subject = this.keys && paths.length > 0 ? dataSubjectOf(event, metadata) : null;

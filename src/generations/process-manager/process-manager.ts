@@ -107,6 +107,11 @@ export class ProcessManager {
     let outcome: { output: StageOutput } | { reason: string; retryable: boolean };
     try {
       outcome = { output: await this.work(stage, state, this.stopping.signal) };
+      const fits = StageOutput.safeParse(outcome.output);
+      if (!fits.success) {
+        this.logger.error({ stage, generation_id: state.generation_id, issues: fits.error.issues.map((issue) => issue.path.join('.')) }, 'process manager: stage output does not fit its contract');
+        outcome = { reason: 'The written content did not fit the document model', retryable: false };
+      }
     } catch (error) {
       outcome = failureOf(error) ?? { reason: 'Something went wrong on our side while running this stage', retryable: true };
       if (!failureOf(error)) this.logger.error({ err: error, stage, generation_id: state.generation_id }, 'process manager: stage failed unexpectedly');
