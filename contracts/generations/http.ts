@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CatalogueId } from '../jobs/events';
-import { IsoTimestamp, requiredText, text, Uuid } from '../shared/primitives';
+import { IsoTimestamp, RequestTimestamp, requiredText, text, Uuid } from '../shared/primitives';
 import { page, PageQuery } from '../shared/read-model';
 import { CoverLetterContent, Feedback, GenerationOptions, ResumeContent, SectionKind, Template, Tone } from './content';
 import { GenerationKind, Stage } from './events';
@@ -82,8 +82,8 @@ export const GenerationListQuery = z.strictObject({
   status: GenerationStatus.optional(),
   kind: GenerationKind.optional(),
   job_id: JobRef.optional(),
-  created_from: IsoTimestamp.optional(),
-  created_to: IsoTimestamp.optional(),
+  created_from: RequestTimestamp.optional(),
+  created_to: RequestTimestamp.optional(),
 });
 export type GenerationListQuery = z.output<typeof GenerationListQuery>;
 
