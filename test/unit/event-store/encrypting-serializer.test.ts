@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainEvent } from '../../../contracts/events';
 import { ERASED, isEncryptedField } from '../../../src/event-store/field-crypto';
 import { RecordedEvent } from '../../../src/event-store/port';
-import { EventDecodeError, EventSerializer, NewEventMetadata, serializeEvent } from '../../../src/event-store/serializer';
+import { EventDecodeError, EventEncodeError, EventSerializer, NewEventMetadata, serializeEvent } from '../../../src/event-store/serializer';
 import { CollectionKeyStore } from '../../../src/key-store/collection-key-store';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 
@@ -115,5 +115,13 @@ describe('EventSerializer with per-user keys', () => {
     expect(back.user_id).toBe(user_id);
     const user = (await serializer.deserialize(registered)).data as Record<string, any>;
     expect(user).toMatchObject({ user_id, email: ERASED, full_name: ERASED });
+  });
+});
+
+describe('serializer: what the decoder would refuse is never written', () => {
+  it('given an event that does not fit its contract, when serialized, then it is refused with the fields that do not fit', async () => {
+    const bad = { type: 'UserRegistered', data: { user_id: 'not-a-uuid', email: 'not an email', full_name: 'X', password_hash: 'h', roles: ['user'] } } as unknown as DomainEvent;
+    await expect(new EventSerializer(null).serialize(bad, metadata)).rejects.toThrow(EventEncodeError);
+    await expect(new EventSerializer(null).serialize(bad, metadata)).rejects.toThrow(/data\.user_id.*data\.email/);
   });
 });
