@@ -69,12 +69,19 @@ onBackends(['MONGODB_URL', 'KAFKA_BROKERS'], 'erasure on MongoDB and Kafka', () 
           if (event.event_type === 'user.erased' && (event.data as { user_id: string }).user_id === user.session.user_id) erased = event;
         },
       });
-      await eventually(async () => erased !== undefined, 'user.erased arrives', 60_000);
+      // Topics are consumed side by side: wait for the user's profile and job messages too.
+      const keyed = (key: string) => seen.some((line) => line.startsWith(`${key} `));
+      await eventually(
+        async () => erased !== undefined && keyed(`profile-${user.profile_id}`) && keyed(`job-${user.job_id}`),
+        "user.erased and the user's profile and job messages arrive",
+        60_000,
+      );
     } finally {
       await consumer.disconnect();
     }
     expect(erased!.data).toEqual({ user_id: user.session.user_id, profile_ids: [user.profile_id], job_ids: [user.job_id] });
     expect(seen.filter((line) => line.includes(user.session.user_id)).length).toBeGreaterThan(3);
+    expect(seen.filter((line) => line.startsWith(`profile-${user.profile_id} `)).length).toBeGreaterThan(1);
     expect(leaked(seen.join('\n'), secrets)).toEqual([]);
   });
 
