@@ -34,7 +34,17 @@ export interface ConsumerOptions {
    */
   max_attempts?: number;
   /** Must be idempotent: a message may be delivered more than once. */
-  handler: (message: ConsumedMessage) => Promise<void>;
+  handler: (message: ConsumedMessage, delivery: Delivery) => Promise<void>;
+}
+
+/** What a handler can do while it works on a message. */
+export interface Delivery {
+  /**
+   * Tells the broker this consumer is alive. A handler that may run longer than the consumer
+   * session timeout calls it now and then, or the group gives its partition to another member,
+   * which gets the message again. May throw while the group rebalances.
+   */
+  heartbeat(): Promise<void>;
 }
 
 export interface Consumer {

@@ -127,6 +127,43 @@ describe('generation process manager', () => {
     expect(runs.length).toBe(runsBefore);
   });
 
+  it('keeps its consumer session alive while a slow stage runs (heartbeats), and not after', async () => {
+    let beats = 0;
+    const slow = new ProcessManager(
+      bus,
+      new CommandHandler(events, plainSerializer),
+      async (stage, generation) => {
+        if (stage === 'content_generation') await new Promise((resolve) => setTimeout(resolve, 250));
+        return work(stage, generation);
+      },
+      systemClock,
+      silentLogger(),
+      { duration_scale: 0, heartbeat_ms: 20 },
+    );
+    const id = await request();
+    const { state } = await commands.load(generationAggregate.decider, `generation-${id}`);
+    const message = (event_type: string, data: Record<string, unknown>) => ({
+      topic: IntegrationTopics.generations,
+      partition: 0,
+      offset: '0',
+      key: `generation-${id}`,
+      headers: {},
+      value: { event_id: randomUUID(), event_type, schema_version: 1, occurred_at: new Date().toISOString(), correlation_id: 'c', source_stream: `generation-${id}`, source_revision: 0, data: { generation_id: id, ...data } },
+    });
+    expect(state.status).toBe('pending');
+    const delivery = { heartbeat: async () => void beats++ };
+    for (const stage of STAGES.slice(0, 3)) {
+      await slow.handle(message(stage === 'job_analysis' ? 'generation.requested' : 'generation.stage_completed', stage === 'job_analysis' ? { user_id: requested.data.user_id, kind: 'resume', profile_id: requested.data.profile_id, job_id: requested.data.job_id, parent_id: null } : { stage: STAGES[STAGES.indexOf(stage) - 1], attempt: 1, duration_ms: 1 }), delivery);
+      const before = beats;
+      await slow.handle(message('generation.stage_started', { stage, attempt: 1 }), delivery);
+      if (stage === 'content_generation') expect(beats - before).toBeGreaterThanOrEqual(5);
+      else expect(beats - before).toBeLessThanOrEqual(1);
+    }
+    const after = beats;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(beats).toBe(after);
+  });
+
   it('shares the work between two process managers in one group, each generation completed exactly once', async () => {
     await manager().start();
     await manager().start();

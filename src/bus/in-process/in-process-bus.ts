@@ -1,4 +1,4 @@
-import type { BusLogger, BusMessage, ConsumedMessage, Consumer, ConsumerOptions, MessageBus } from '../port';
+import type { BusLogger, BusMessage, ConsumedMessage, Consumer, ConsumerOptions, Delivery, MessageBus } from '../port';
 import { countDeadLetter, deadLetterHeaders, deadLetterTopic, deliverWithRetry, retryPolicy, type RetryPolicy } from '../retry';
 import { ConsumerGroup, type Member } from './consumer-group';
 import { copyMessage, TopicLog } from './topic-log';
@@ -11,6 +11,9 @@ export interface InProcessBusConfig {
 }
 
 const silent: BusLogger = { info() {}, warn() {}, error() {} };
+
+/** In one process there is no session to keep alive. */
+const IN_PROCESS_DELIVERY: Delivery = { heartbeat: async () => undefined };
 
 /**
  * The embedded bus: Kafka's delivery semantics in memory (per-key order, consumer groups,
@@ -135,7 +138,7 @@ export class InProcessBus implements MessageBus {
   private async deliver(member: Member, message: ConsumedMessage): Promise<boolean> {
     const { handler, group_id } = member.options;
     const where = { group_id, topic: message.topic, partition: message.partition, offset: message.offset };
-    const outcome = await deliverWithRetry(async () => handler(copyMessage(message)), member.policy, {
+    const outcome = await deliverWithRetry(async () => handler(copyMessage(message), IN_PROCESS_DELIVERY), member.policy, {
       signal: member.abort.signal,
       topic: message.topic,
       beforeRetry: (error, attempt, delay_ms) =>

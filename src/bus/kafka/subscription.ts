@@ -168,7 +168,7 @@ export class KafkaSubscription implements Consumer {
       return this.commit(consumer, origin);
     }
 
-    const outcome = await deliverWithRetry(() => this.options.handler(consumed), this.deps.policy, {
+    const outcome = await deliverWithRetry(() => this.options.handler(consumed, { heartbeat }), this.deps.policy, {
       signal: this.abort.signal,
       topic,
       beforeRetry: async (error, attempt, delay_ms) => {

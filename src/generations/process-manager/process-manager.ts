@@ -1,7 +1,7 @@
 import { STAGE_SECONDS, Stage, StageOutput } from '../../../contracts/generations/events';
 import { IntegrationTopics } from '../../../contracts/integration';
 import { GenerationIntegrationEvent } from '../../../contracts/integration/generations';
-import { ConsumedMessage, Consumer, MessageBus } from '../../bus/port';
+import { ConsumedMessage, Consumer, Delivery, MessageBus } from '../../bus/port';
 import { Clock } from '../../shared/clock';
 import { CommandContext, CommandHandler } from '../../shared/command-handler';
 import { Logger } from '../../shared/logger';
@@ -11,6 +11,9 @@ import { Generation } from '../generation-decider';
 import { react, Reaction } from './policy';
 
 export const PROCESS_MANAGER_ACTOR = 'system:process-manager';
+/** How often a running stage tells the broker the process manager is alive (well inside the 30 s session timeout). */
+const HEARTBEAT_MS = 3_000;
+const NO_SESSION: Delivery = { heartbeat: async () => undefined };
 
 /** Runs one stage's work; a failure the user can read carries `reason` and whether another attempt may help. */
 export type StageWork = (stage: Stage, generation: Generation, signal: AbortSignal) => Promise<StageOutput>;
@@ -20,6 +23,8 @@ export interface ProcessManagerOptions {
   duration_scale: number;
   /** PROCESS_MANAGER_GROUP: every process-manager process of a deployment joins it; the bus gives each generation's messages to one of them. */
   group_id?: string;
+  /** How often a running stage heartbeats (default 3 s). */
+  heartbeat_ms?: number;
   sleep?: (ms: number, signal: AbortSignal) => Promise<void>;
 }
 
@@ -53,7 +58,7 @@ export class ProcessManager {
       group_id: this.options.group_id ?? 'jobwise-process-manager',
       topics: [IntegrationTopics.generations],
       from_beginning: true,
-      handler: (message) => this.handle(message),
+      handler: (message, delivery) => this.handle(message, delivery),
     });
   }
 
@@ -64,7 +69,7 @@ export class ProcessManager {
   }
 
   /** Parse, load, react, act. An unparseable message is logged and dropped (it can never be acted on). */
-  async handle(message: ConsumedMessage): Promise<void> {
+  async handle(message: ConsumedMessage, delivery: Delivery = NO_SESSION): Promise<void> {
     const parsed = GenerationIntegrationEvent.safeParse(message.value);
     if (!parsed.success) {
       this.logger.warn({ topic: message.topic, offset: message.offset, event_type: message.headers.event_type }, 'process manager: not a generation event; skipped');
@@ -76,7 +81,7 @@ export class ProcessManager {
     const context: CommandContext = { correlation_id: event.correlation_id, causation_id: event.event_id, actor: PROCESS_MANAGER_ACTOR, now: this.clock.now().toISOString() };
     for (const reaction of react(event, state, context.now)) {
       this.throwIfStopping();
-      await this.carryOut(reaction, stream_id, context);
+      await this.carryOut(reaction, stream_id, context, delivery);
     }
   }
 
@@ -85,7 +90,7 @@ export class ProcessManager {
     if (this.stopping.signal.aborted) throw new Error('The process manager is stopping; the message will be delivered again');
   }
 
-  private async carryOut(reaction: Reaction, stream_id: string, context: CommandContext): Promise<void> {
+  private async carryOut(reaction: Reaction, stream_id: string, context: CommandContext, delivery: Delivery): Promise<void> {
     switch (reaction.type) {
       case 'handle':
         await this.commands.handle(generationAggregate, reaction.command, context);
@@ -94,7 +99,21 @@ export class ProcessManager {
         await this.sleep(reaction.ms * this.options.duration_scale, this.stopping.signal);
         return;
       case 'run_stage':
-        await this.runStage(reaction.stage, reaction.attempt, stream_id, context);
+        await this.whileAlive(delivery, () => this.runStage(reaction.stage, reaction.attempt, stream_id, context));
+    }
+  }
+
+  /**
+   * Keeps the consumer's session alive while `work` runs (an LLM call with retries can outlast
+   * the session timeout, and the broker would give the partition, and the message, to another
+   * process manager). A failed heartbeat (a rebalance) is left to the bus.
+   */
+  private async whileAlive<T>(delivery: Delivery, work: () => Promise<T>): Promise<T> {
+    const timer = setInterval(() => void delivery.heartbeat().catch(() => undefined), this.options.heartbeat_ms ?? HEARTBEAT_MS);
+    try {
+      return await work();
+    } finally {
+      clearInterval(timer);
     }
   }
 
