@@ -62,6 +62,13 @@ module.exports = {
       to: { path: OWN, pathNot: ['^src/$1/', '^src/keywords/', '^contracts/'] },
     },
     {
+      name: 'rendering-engine-standalone',
+      comment: 'The rendering engine (src/rendering/) is pure: one document model to every export format, from contracts/ and itself only.',
+      severity: 'error',
+      from: { path: '^src/rendering/' },
+      to: { path: OWN, pathNot: ['^src/rendering/', '^contracts/'] },
+    },
+    {
       name: 'keywords-engine-through-its-index',
       comment: 'The keyword engine has one small API, src/keywords/index.ts; only its own unit tests reach inside.',
       severity: 'error',
