@@ -10,7 +10,7 @@
 /** The project's own code. */
 const OWN = '^(src|projections|contracts|scripts|test)/';
 /** Infrastructure adapters, each its own folder; the ports beside them are not adapters. */
-const ADAPTERS = '^(src/event-store/(?:embedded|eventstoredb)/|src/read-store/(?:embedded|mongo)/|src/bus/(?:kafka|in-process)/|src/llm/openai/)';
+const ADAPTERS = '^(src/event-store/(?:embedded|eventstoredb)/|src/read-store/(?:embedded|mongo)/|src/bus/(?:kafka|in-process)/|src/llm/openai/|src/storage/local/)';
 /** Feature slices of the API. */
 const SLICES = '^src/(users|profiles|jobs|privacy|generations)/';
 /** The composition root: the only files of src/ that wire projections into the app (src/composition/ holds its helpers). */
