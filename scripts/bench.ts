@@ -7,6 +7,7 @@ import { startApp } from '../src/app-process';
 import { loadConfig } from '../src/config';
 import { openEmbeddedEventStore } from '../src/event-store/embedded';
 import { silentLogger } from '../src/shared/logger';
+import { exportFigures } from './bench/exports';
 import { generationFigures } from './bench/generations';
 import { JsonClient, percentile, runLoad } from './bench/http-client';
 
@@ -16,13 +17,15 @@ import { JsonClient, percentile, runLoad } from './bench/http-client';
  *   2. POST /profiles/{id}/experiences through HTTP: commands/s, and read-your-writes latency
  *      (POST sent → a GET that already shows the new entry returned);
  *   3. a trivial express JSON route measured the same way: the ceiling for (2);
- *   4. generations end to end: per second at stage-duration scale 0, and one at scale 1.
+ *   4. generations end to end: per second at stage-duration scale 0, and one at scale 1;
+ *   5. exports per second of each format (src/rendering), one-page and three-page resumes.
  */
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2_000);
 const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const USERS = 64;
 const GENERATIONS = Number(process.env.BENCH_GENERATIONS ?? 200);
+const EXPORTS = Number(process.env.BENCH_EXPORTS ?? 50);
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
@@ -94,6 +97,7 @@ async function main(): Promise<void> {
     await experienceCommands(dir);
     await trivialCeiling();
     await generationFigures(dir, GENERATIONS, 8);
+    await exportFigures(EXPORTS);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
