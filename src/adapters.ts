@@ -15,6 +15,8 @@ import { CollectionKeyStore } from './key-store/collection-key-store';
 import { FileKeyStore } from './key-store/file-key-store';
 import { resolveMasterKey, resolveSharedMasterKey } from './key-store/master-key';
 import { KeyStore } from './key-store/port';
+import { FileStore } from './storage/port';
+import { LocalFileStore } from './storage/local/local-file-store';
 import { ContentProvider } from './llm/port';
 import { OpenAiProvider } from './llm/openai';
 import { DeterministicProvider } from './llm/deterministic-provider';
@@ -55,6 +57,11 @@ export async function openKeyStore(config: Config, readStore: ReadStore, jwt_sec
 export function openContentProvider(config: Config): ContentProvider {
   const openai = config.generation.openai;
   return openai ? new OpenAiProvider(openai) : new DeterministicProvider();
+}
+
+/** Document files (issue 11): under DATA_DIR/storage, each sealed with its owner's key. */
+export function openFileStore(config: Config, keys: KeyStore): Promise<FileStore> {
+  return LocalFileStore.open(join(config.data_dir, 'storage'), keys);
 }
 
 export const isEmbedded = (config: Config) => !config.eventstore_url && !config.mongodb && !config.kafka;

@@ -17,4 +17,5 @@ export const TOKENS = {
   Routes: Symbol.for('Routes'),
   BackgroundTasks: Symbol.for('BackgroundTasks'),
   HttpApp: Symbol.for('HttpApp'),
+  FileStore: Symbol.for('FileStore'),
 } as const;

@@ -1,7 +1,8 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { allProjections } from '../projections';
-import { openBus, openContentProvider, openEventStore, openKeyStore, openReadStore } from './adapters';
+import { openBus, openContentProvider, openEventStore, openFileStore, openKeyStore, openReadStore } from './adapters';
+import { FileStore } from './storage/port';
 import { jobSnapshotAt, profileSnapshotAt } from './composition/snapshots';
 import { ProcessManager } from './generations/process-manager/process-manager';
 import { runStage, StageDeps } from './generations/stages';
@@ -49,7 +50,9 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const [store, readStore, bus] = await Promise.all([openEventStore(config, logger), openReadStore(config), openBus(config, logger)]);
   const events = withAppendMetrics(store);
   const jwt_secret = await resolveJwtSecret({ configured: config.jwt_secret, data_dir: config.data_dir, embedded: !config.eventstore_url, logger });
-  const serializer = new EventSerializer(await openKeyStore(config, readStore, jwt_secret, logger));
+  const keys = await openKeyStore(config, readStore, jwt_secret, logger);
+  const serializer = new EventSerializer(keys);
+  const files = await openFileStore(config, keys);
   const has = (role: Config['roles'][number]) => config.roles.includes(role);
   const admins = new Set(config.admin_emails);
   const rateLimitStore = has('api') ? await openRateLimitStore(config) : new InProcessRateLimitStore();
@@ -63,6 +66,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   container.bind<EventStore>(TOKENS.EventStore).toConstantValue(events);
   container.bind<ReadStore>(TOKENS.ReadStore).toConstantValue(readStore);
   container.bind<MessageBus>(TOKENS.Bus).toConstantValue(bus);
+  container.bind<FileStore>(TOKENS.FileStore).toConstantValue(files);
   container.bind(TOKENS.CommandHandler).toConstantValue(new CommandHandler(events, serializer));
   container.bind(TOKENS.TokenService).toConstantValue(
     new TokenService({ secret: jwt_secret, access_ttl_seconds: config.access_ttl_seconds, refresh_ttl_seconds: config.refresh_ttl_seconds }),
@@ -90,7 +94,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
     const waiter = get<ReadYourWritesWaiter>(TOKENS.ProjectionWaiter);
     return [
       ...userRoutes({ auth: get(TOKENS.AuthService), tokens: get(TOKENS.TokenService), readStore, waiter, revocations, admins }),
-      ...erasureRoutes({ commands, auth: get(TOKENS.AuthService), readStore, revocations, access_ttl_seconds: config.access_ttl_seconds }),
+      ...erasureRoutes({ commands, auth: get(TOKENS.AuthService), readStore, revocations, files, access_ttl_seconds: config.access_ttl_seconds }),
       ...profileRoutes({ commands, queries: get(TOKENS.ProfileQueries), waiter }),
       ...jobRoutes({ commands, queries: get(TOKENS.JobQueries), waiter }),
       ...generationRoutes({

@@ -5,6 +5,7 @@ import { releaseClaim } from '../shared/claims';
 import { CommandContext, CommandHandler } from '../shared/command-handler';
 import { DomainError } from '../shared/errors';
 import { streamName } from '../shared/streams';
+import { FileStore } from '../storage/port';
 import { AccessRevocations } from './access-revocations';
 import { AuthService, emailClaimStream } from './accounts';
 import { userAggregate } from './user-aggregate';
@@ -15,6 +16,8 @@ export interface ErasureDeps {
   readStore: ReadStore;
   /** Revokes the access tokens of every session; absent, only refresh tokens stop (tests without a read store). */
   revocations?: AccessRevocations;
+  /** The user's document files: deleted once their key is gone (already unreadable then). */
+  files?: FileStore;
   access_ttl_seconds: number;
 }
 
@@ -24,7 +27,8 @@ export interface ErasureDeps {
  *  1. release the e-mail claim, so the address can register again (login with it fails from now);
  *  2. record `UserErased` with the ids the user owned: every projection deletes the user's
  *     documents, and the relay publishes `user.erased` without anything personal;
- *  3. destroy the user's keys: every personal field of their events reads as erased, for good;
+ *  3. destroy the user's keys: every personal field of their events, and every file of theirs,
+ *     reads as erased, for good; then delete their files;
  *  4. revoke the access tokens of every session (refresh tokens already fail on the erased user);
  *  5. forget the decrypted states this process cached.
  * Erasing an erased user repeats 3–5 and records nothing.
@@ -36,6 +40,7 @@ export async function eraseUser(deps: ErasureDeps, user_id: string, requested_by
   if (state.status === 'registered') await releaseClaim(deps.commands.store, emailClaimStream(state.email), user_id, context);
   await deps.commands.handle(userAggregate, { type: 'EraseUser', user_id, now: context.now, requested_by, ...owned }, context);
   await deps.commands.serializer.keys?.destroySubject(user_id);
+  await deps.files?.deleteAll({ user_id });
   if (deps.revocations) {
     const until = new Date(Date.parse(context.now) + deps.access_ttl_seconds * 1000);
     for (const session of await deps.auth.sessions(user_id)) await deps.revocations.revokeSession(session.id, until);

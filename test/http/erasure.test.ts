@@ -1,4 +1,5 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { JobsReadModel } from '../../contracts/jobs/read-model';
@@ -7,6 +8,7 @@ import { UsersReadModel } from '../../contracts/users/http';
 import { TOKENS } from '../../src/container-tokens';
 import { EmbeddedReadStore } from '../../src/read-store/embedded';
 import { ReadStore } from '../../src/read-store/port';
+import { FileStore } from '../../src/storage/port';
 import { Session, startTestApp, TestApp } from '../support/app';
 import { capturedLogs, decodedStream, distinctiveSecrets, ErasedUser, eventually, leaked, userWithPersonalData } from '../support/erasure-scenario';
 import { profileBody } from '../support/fixtures';
@@ -55,7 +57,17 @@ describe('erasure: DELETE /api/v1/auth/me (right to deletion, ADR 0009)', () => 
     expect((await t.http.post('/api/v1/profiles').set(bystander.auth).send(profileBody())).status).toBe(201);
     const { auth, refresh_token, user_id } = user.session;
 
+    // a stored document file of theirs (documents, issue 11, will write these)
+    const fileStore = t.app.container.get<FileStore>(TOKENS.FileStore);
+    const file = { user_id, document_type: 'resume', document_id: randomUUID(), name: 'v1.professional.txt' } as const;
+    await fileStore.put(file, Buffer.from(`${secrets.profile_name}\n${secrets.employer}`));
+    expect((await fileStore.get(file))?.toString()).toContain(secrets.employer);
+
     expect((await t.http.delete('/api/v1/auth/me').set(auth).send({ password: 'correct horse battery' })).status).toBe(204);
+
+    // their files are gone (and were unreadable from the moment the key was destroyed)
+    expect(await fileStore.get(file)).toBeNull();
+    expect(existsSync(join(data_dir, 'storage', user_id))).toBe(false);
 
     // sessions: the access token, the refresh token and the password all stop working
     expect((await t.http.get('/api/v1/auth/me').set(auth)).status).toBe(401);
