@@ -7,7 +7,7 @@ import { startApp } from '../src/app-process';
 import { loadConfig } from '../src/config';
 import { openEmbeddedEventStore } from '../src/event-store/embedded';
 import { silentLogger } from '../src/shared/logger';
-import { exportFigures } from './bench/exports';
+import { exportFigures, parseBackFigures } from './bench/exports';
 import { generationFigures } from './bench/generations';
 import { JsonClient, percentile, runLoad } from './bench/http-client';
 
@@ -18,7 +18,8 @@ import { JsonClient, percentile, runLoad } from './bench/http-client';
  *      (POST sent → a GET that already shows the new entry returned);
  *   3. a trivial express JSON route measured the same way: the ceiling for (2);
  *   4. generations end to end: per second at stage-duration scale 0, and one at scale 1;
- *   5. exports per second of each format (src/rendering), one-page and three-page resumes.
+ *   5. exports per second of each format (src/rendering), one-page and three-page resumes;
+ *   6. the export stage's parse-back (render PDF and DOCX, read both back), same resumes.
  */
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2_000);
@@ -98,6 +99,7 @@ async function main(): Promise<void> {
     await trivialCeiling();
     await generationFigures(dir, GENERATIONS, 8);
     await exportFigures(EXPORTS);
+    await parseBackFigures(Math.min(EXPORTS, 20));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

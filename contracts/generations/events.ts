@@ -4,6 +4,7 @@ import { Uuid } from '../shared/primitives';
 import { KeywordAnalysis } from '../jobs/keyword-analysis';
 import { CoverLetterContent, Feedback, GenerationOptions, ResumeContent } from './content';
 import { ViolationKind } from './fabrication';
+import { ParseBackReport } from './parse-back';
 import { CoverLetterQualityReport, QualityReport } from './quality';
 
 /**
@@ -77,6 +78,11 @@ export const StageOutput = z.strictObject({
   cover_letter_quality: CoverLetterQualityReport.nullable().optional(),
   /** export_preparation: the formats the document can be exported to. */
   formats: z.array(z.enum(['pdf', 'docx', 'html', 'md', 'txt'])).optional(),
+  /**
+   * export_preparation: what the rendered PDF and DOCX gave back (paths only, nothing personal);
+   * the stage also outputs `resume_quality` again, scored with it.
+   */
+  parse_back: ParseBackReport.optional(),
 });
 export type StageOutput = z.infer<typeof StageOutput>;
 

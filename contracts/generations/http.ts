@@ -5,6 +5,7 @@ import { page, PageQuery } from '../shared/read-model';
 import { CoverLetterContent, Feedback, GenerationOptions, ResumeContent, SectionKind, Template, Tone } from './content';
 import { GenerationKind, Stage } from './events';
 import { Violation } from './fabrication';
+import { ParseBackReport } from './parse-back';
 import { CoverLetterQualityReport, QualityReport } from './quality';
 
 /** Bodies, query strings and answers of the Generation API (`/api/v1/generations`). */
@@ -145,6 +146,8 @@ export const GenerationResult = z.object({
   /** The writer that wrote the content (`deterministic`, an LLM model, …). */
   provider: z.string().nullable(),
   formats: z.array(z.enum(['pdf', 'docx', 'html', 'md', 'txt'])),
+  /** Whether the exported PDF and DOCX read back in order; null for a generation completed before parse-back existed. */
+  parse_back: ParseBackReport.nullable(),
 });
 export type GenerationResult = z.infer<typeof GenerationResult>;
 

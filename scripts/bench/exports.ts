@@ -1,5 +1,6 @@
 import { ResumeContent, Source } from '../../contracts/generations/content';
 import { renderResume } from '../../src/rendering';
+import { parseBack, stopPdfTextExtractor } from '../../src/rendering/parse-back';
 import { percentile } from './http-client';
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
@@ -32,9 +33,11 @@ function resume(roles: number, bullets: number): ResumeContent {
   };
 }
 
+const RESUMES = [['1 page', resume(2, 4)], ['3 pages', resume(12, 7)]] as const;
+
 /** Exports per second of each format, one at a time, for a one-page and a three-page resume. */
 export async function exportFigures(rounds: number): Promise<void> {
-  for (const [label, content] of [['1 page', resume(2, 4)], ['3 pages', resume(12, 7)]] as const) {
+  for (const [label, content] of RESUMES) {
     for (const format of FORMATS) {
       const options = { format, metadata: { title: 'Resume', author: 'Ada Example' } };
       await renderResume(content, options); // fonts and modules loaded once, outside the timing
@@ -49,4 +52,26 @@ export async function exportFigures(rounds: number): Promise<void> {
       console.log(`export ${format.padEnd(4)} (${label}):  ${fmt(per_second)} exports/s  p50 ${fmt(percentile(latencies, 50))} ms  p99 ${fmt(percentile(latencies, 99))} ms`);
     }
   }
+}
+
+/**
+ * The export stage's parse-back, one at a time: render the PDF and the DOCX and read both back
+ * (pdf.js in its worker thread). The first call, which loads pdf.js, is timed on its own.
+ */
+export async function parseBackFigures(rounds: number): Promise<void> {
+  await stopPdfTextExtractor();
+  for (const [label, content] of RESUMES) {
+    const t0 = performance.now();
+    const first = await parseBack({ kind: 'resume', content });
+    const cold = performance.now() - t0;
+    if (!first.every((o) => o.ok)) throw new Error(`parse-back failed on the bench resume: ${JSON.stringify(first)}`);
+    const latencies: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const started = performance.now();
+      await parseBack({ kind: 'resume', content });
+      latencies.push(performance.now() - started);
+    }
+    console.log(`parse-back pdf+docx (${label}):  p50 ${fmt(percentile(latencies, 50))} ms  p99 ${fmt(percentile(latencies, 99))} ms  (first call ${fmt(cold)} ms)`);
+  }
+  await stopPdfTextExtractor();
 }

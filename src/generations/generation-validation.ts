@@ -7,7 +7,11 @@ import { checkFabrication } from '../writing';
 import { profileOf, targetJob } from './generation-requests';
 import { GenerationRouteDeps } from './generation-route-deps';
 
-/** The stored content scored again against the stored analysis, and checked against the profile at the version it was written from. */
+/**
+ * The stored content scored again against the stored analysis (with the stored parse-back: the
+ * content it read back is the same), and checked against the profile at the version it was
+ * written from.
+ */
 export async function validate(deps: GenerationRouteDeps, doc: GenerationDocument, user_id: string): Promise<GenerationValidation> {
   const current = await deps.queries.profile(doc.profile_id, user_id).catch(() => null);
   const profile = current?.version === doc.profile_version ? profileOf(current) : await deps.profileAt(doc.profile_id, doc.profile_version);
@@ -19,7 +23,7 @@ export async function validate(deps: GenerationRouteDeps, doc: GenerationDocumen
     generation_id: doc.id,
     profile_version: doc.profile_version,
     quality: {
-      resume_quality: resume ? scoreResume(resume, input.job.analysis) : null,
+      resume_quality: resume ? scoreResume(resume, input.job.analysis, doc.result.parse_back?.resume ?? null) : null,
       cover_letter_quality: cover_letter ? scoreCoverLetter(cover_letter, input.job.analysis) : null,
     },
     violations: [...(resume ? checkFabrication(resume, input) : []), ...(cover_letter ? checkFabrication(cover_letter, input) : [])],

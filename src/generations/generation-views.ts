@@ -22,6 +22,7 @@ export function resultOf(doc: GenerationDocument): GenerationResult {
     repaired: r.repaired?.length ?? 0,
     provider: r.provider ?? null,
     formats: r.formats ?? [],
+    parse_back: r.parse_back ?? null,
   };
 }
 

@@ -1,28 +1,36 @@
 import type { ResumeContent } from '../../contracts/generations/content';
+import type { ParseBackOutcome } from '../../contracts/generations/parse-back';
 import { Assessment, Measured, share } from './checks';
+import { parseBackCheck } from './parse-back';
 import { CONTEXT_SECTIONS, LIST_SECTIONS, ResumeLine } from './resume-lines';
 import { quote } from './text';
 
 /**
  * Format compliance: Σ weight × score over checks a parser and a reader trip over. Each score is
  * the share of things that pass (a check with nothing to look at does not apply):
- *   bullet_length     0.25  experience and project lines of BULLET_CHARS characters
- *   empty_sections    0.15  sections with some text
- *   experience_dates  0.20  experience items whose meta has a year or "present"
- *   total_length      0.20  1 within TOTAL_WORDS; below it words / min, above it max / words
- *   no_shouting       0.10  lines not written in capitals
- *   no_keyword_lists  0.10  lines outside skills/certifications/languages that are sentences, not keyword lists
+ *   bullet_length     0.20  experience and project lines of BULLET_CHARS characters
+ *   empty_sections    0.12  sections with some text
+ *   experience_dates  0.16  experience items whose meta has a year or "present"
+ *   total_length      0.16  1 within TOTAL_WORDS; below it words / min, above it max / words
+ *   no_shouting       0.08  lines not written in capitals
+ *   no_keyword_lists  0.08  lines outside skills/certifications/languages that are sentences, not keyword lists
+ *   parse_back        0.20  headings, item titles and dates the exported PDF and DOCX give back in
+ *                           reading order (parse-back.ts); null until the export stage reads them back
+ * Without a parse-back the other five keep the proportions they had before it existed.
  */
 export const FORMAT_WEIGHTS = {
-  bullet_length: 0.25, empty_sections: 0.15, experience_dates: 0.2, total_length: 0.2, no_shouting: 0.1, no_keyword_lists: 0.1,
+  bullet_length: 0.2, empty_sections: 0.12, experience_dates: 0.16, total_length: 0.16, no_shouting: 0.08, no_keyword_lists: 0.08, parse_back: 0.2,
 } as const;
 export const BULLET_CHARS = { min: 25, max: 250 } as const;
 export const TOTAL_WORDS = { min: 200, max: 900 } as const;
 
 const DATE = /\b(19|20)\d{2}\b|\b(present|current|now|today)\b/i;
 
-export function formatCompliance(content: ResumeContent, lines: ResumeLine[]): Assessment {
-  const checks = [bulletLength(lines), emptySections(content), experienceDates(content), totalLength(lines), noShouting(lines), noKeywordLists(lines)];
+export function formatCompliance(content: ResumeContent, lines: ResumeLine[], parseBack: ParseBackOutcome[] | null = null): Assessment {
+  const checks = [
+    bulletLength(lines), emptySections(content), experienceDates(content), totalLength(lines), noShouting(lines), noKeywordLists(lines),
+    parseBackCheck(content, parseBack, FORMAT_WEIGHTS.parse_back),
+  ];
   const failing = checks.filter((c) => c.score !== null && c.score < 1);
   return {
     detail: failing.length === 0 ? 'Every applicable format check passes.' : `Checks with findings: ${failing.map((c) => c.check).join(', ')}.`,

@@ -1,4 +1,5 @@
 import type { ResumeContent } from '../../contracts/generations/content';
+import type { ParseBackOutcome } from '../../contracts/generations/parse-back';
 import type { QualityReport } from '../../contracts/generations/quality';
 import type { KeywordAnalysis } from '../../contracts/jobs/keyword-analysis';
 import { Assessment, round, weigh } from './checks';
@@ -10,7 +11,7 @@ import { jobKeywords } from './job-keywords';
 import { resumeLines } from './resume-lines';
 
 /** Bump when a rule, weight or threshold changes, so stored reports can be told apart. */
-export const SCORER_VERSION = 'quality-1.0.0';
+export const SCORER_VERSION = 'quality-1.1.0';
 
 /**
  * ats_score = Σ weight × component score. Keyword coverage dominates because an ATS ranks a resume
@@ -27,8 +28,12 @@ export const COMPONENT_WEIGHTS = {
 
 type ComponentName = keyof typeof COMPONENT_WEIGHTS;
 
-/** How well a generated resume would fare with an ATS for the analysed job, with the evidence. Pure and deterministic. */
-export function scoreResume(content: ResumeContent, analysis: KeywordAnalysis): QualityReport {
+/**
+ * How well a generated resume would fare with an ATS for the analysed job, with the evidence. Pure
+ * and deterministic. `parseBack`, when the exports were read back, feeds format compliance's
+ * parse_back check; without it that check does not apply.
+ */
+export function scoreResume(content: ResumeContent, analysis: KeywordAnalysis, parseBack: ParseBackOutcome[] | null = null): QualityReport {
   const lines = resumeLines(content);
   const found = findKeywords(jobKeywords(analysis), lines);
   const { matched, missing, matchRate } = keywordMatches(found);
@@ -36,7 +41,7 @@ export function scoreResume(content: ResumeContent, analysis: KeywordAnalysis): 
     keyword_coverage: keywordCoverage(found, lines),
     keyword_density: keywordDensity(lines),
     section_completeness: sectionCompleteness(content, lines),
-    format_compliance: formatCompliance(content, lines),
+    format_compliance: formatCompliance(content, lines, parseBack),
   };
   const { ats, components } = weigh(assessments, COMPONENT_WEIGHTS);
   return {
