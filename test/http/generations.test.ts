@@ -405,6 +405,9 @@ describe('a completed generation', () => {
     expect(res.body.cover_letter.paragraphs.length).toBeGreaterThan(0);
     expect(res.body.quality.resume_quality.ats_score).toEqual(expect.any(Number));
     expect(res.body.repaired).toEqual(expect.any(Number));
+    expect(res.body.parse_back).toMatchObject({ ok: true, resume: [{ format: 'pdf', ok: true }, { format: 'docx', ok: true }], cover_letter: [{ format: 'pdf' }, { format: 'docx' }] });
+    const parseBack = res.body.quality.resume_quality.components.format_compliance.evidence.find((e: { check: string }) => e.check === 'parse_back');
+    expect(parseBack).toMatchObject({ score: 1, weight: 0.2 });
   });
 
   it('takes feedback (204) and counts it in its analytics', async () => {
