@@ -68,6 +68,18 @@ export const PersonalPaths: { readonly [T in DomainEvent['type']]: readonly stri
   GenerationCancelled: [],
   GenerationFeedbackGiven: ['comments'],
   GenerationDeleted: [],
+  // documents: the title, notes and tags the user typed, whose and which job it is, and every
+  // version's text. Share tokens and passwords are stored as hashes; ids, formats, counts plain.
+  DocumentCreated: ['title', 'person_name', 'job_title', 'company'],
+  DocumentVersionAdded: [...resumeText('resume.'), ...coverLetterText('cover_letter.')],
+  DocumentDetailsUpdated: ['title', 'notes', 'tags.*'],
+  DocumentExported: [],
+  DocumentDownloaded: [],
+  DocumentShared: [],
+  DocumentShareRevoked: [],
+  DocumentShareViewed: [],
+  DocumentExpired: [],
+  DocumentDeleted: [],
 };
 
 function personalInfo(prefix: string): string[] {

@@ -1,3 +1,4 @@
+import { documentsProjection } from './documents';
 import { generationsProjection } from './generations';
 import { jobsProjection } from './jobs';
 import { profilesProjection } from './profiles';
@@ -11,4 +12,5 @@ export const allProjections: Projection<ProjectedDoc>[] = [
   profilesProjection as unknown as Projection<ProjectedDoc>,
   jobsProjection as unknown as Projection<ProjectedDoc>,
   generationsProjection as unknown as Projection<ProjectedDoc>,
+  documentsProjection as unknown as Projection<ProjectedDoc>,
 ];

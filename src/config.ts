@@ -76,6 +76,12 @@ const EnvSchema = z.object({
   TOKEN_BUDGET_PER_GENERATION: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.per_generation),
   TOKEN_BUDGET_PER_USER_DAILY: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.per_user_per_day),
   TOKEN_BUDGET_DAILY: z.coerce.number().int().min(1).default(DEFAULT_TOKEN_LIMITS.overall_per_day),
+  /** Days a document is kept after its last version; then it, its files and its share links are removed. */
+  DOCUMENT_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(90),
+  /** The consumer group of the processes that keep completed generations as documents. */
+  /** How often an api process looks for documents past their retention. */
+  DOCUMENT_RETENTION_SWEEP_MS: z.coerce.number().int().min(50).max(86_400_000).default(60_000),
+  DOCUMENT_KEEPER_GROUP: z.string().trim().min(1).max(200).default('jobwise-document-keeper'),
 });
 
 /** An optional JSON variable, parsed and then validated by `schema`. */
@@ -126,6 +132,7 @@ export interface Config {
   request_timeout_ms: number;
   metrics_token?: string;
   generation: GenerationConfig;
+  documents: { retention_days: number; retention_sweep_ms: number; keeper_group: string };
 }
 
 export interface GenerationConfig {
@@ -189,6 +196,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
         overall_per_day: e.TOKEN_BUDGET_DAILY,
       },
     },
+    documents: { retention_days: e.DOCUMENT_RETENTION_DAYS, retention_sweep_ms: e.DOCUMENT_RETENTION_SWEEP_MS, keeper_group: e.DOCUMENT_KEEPER_GROUP },
   };
 }
 

@@ -4,6 +4,7 @@ import { allProjections } from '../projections';
 import { openBus, openContentProvider, openEventStore, openFileStore, openKeyStore, openReadStore } from './adapters';
 import { FileStore } from './storage/port';
 import { jobSnapshotAt, profileSnapshotAt } from './composition/snapshots';
+import { buildDocumentKeeper, documentApiRoutes, documentRetentionTask } from './composition/documents';
 import { ProcessManager } from './generations/process-manager/process-manager';
 import { runStage, StageDeps } from './generations/stages';
 import { MessageBus } from './bus/port';
@@ -82,6 +83,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
     : [];
   const relay = has('relay') ? new EventRelay(events, bus, readStore, logger.child({ component: 'relay' }), {}, serializer) : null;
   const processManager = has('process-manager') ? buildProcessManager(config, events, serializer, bus, clock, logger) : null;
+  const documentKeeper = has('process-manager') ? buildDocumentKeeper(config, events, serializer, bus, clock, logger) : null;
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
   if (relay) container.bind(TOKENS.Relay).toConstantValue(relay);
   registerMetricSources(events, readStore, runners, relay);
@@ -104,6 +106,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
         profileAt: profileSnapshotAt(events, serializer),
         token_budget: { limits: config.generation.token_limits, enforced: config.generation.openai !== undefined },
       }),
+      ...documentApiRoutes({ commands, readStore, waiter, files, config }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
     ];
   });
@@ -115,8 +118,12 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...runners.map((runner) => ({ name: `projector:${runner.name}`, start: () => runner.start(), stop: () => runner.stop() })),
       ...(relay ? [{ name: 'relay', start: () => relay.start(), stop: () => relay.stop() }] : []),
       ...(processManager ? [{ name: 'process-manager', start: () => processManager.start(), stop: () => processManager.stop() }] : []),
+      ...(documentKeeper ? [{ name: 'document-keeper', start: () => documentKeeper.start(), stop: () => documentKeeper.stop() }] : []),
       ...(has('api')
-        ? jobBackgroundTasks({ commands: ctx.container.get(TOKENS.CommandHandler), readStore, clock, logger, projectors: runners })
+        ? [
+            ...jobBackgroundTasks({ commands: ctx.container.get(TOKENS.CommandHandler), readStore, clock, logger, projectors: runners }),
+            documentRetentionTask({ commands: ctx.container.get(TOKENS.CommandHandler), readStore, files, clock, logger, interval_ms: config.documents.retention_sweep_ms }),
+          ]
         : []),
     ];
     return new BackgroundTasks(tasks, logger);

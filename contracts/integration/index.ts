@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DocumentIntegrationEventSchemas } from './documents';
 import { GenerationIntegrationEventSchemas } from './generations';
 import { JobIntegrationEventSchemas } from './jobs';
 import { ProfileIntegrationEventSchemas } from './profiles';
@@ -10,6 +11,7 @@ export * from './users';
 export * from './profiles';
 export * from './jobs';
 export * from './generations';
+export * from './documents';
 export { defineIntegrationEvent } from './envelope';
 
 /** The events each topic carries; topics without events yet are declared for their consumers. */
@@ -18,7 +20,7 @@ export const IntegrationEventsByTopic = {
   [IntegrationTopics.profiles]: ProfileIntegrationEventSchemas,
   [IntegrationTopics.jobs]: JobIntegrationEventSchemas,
   [IntegrationTopics.generations]: GenerationIntegrationEventSchemas,
-  [IntegrationTopics.documents]: [],
+  [IntegrationTopics.documents]: DocumentIntegrationEventSchemas,
 } as const satisfies Record<IntegrationTopic, readonly z.ZodType[]>;
 
 /** Every integration event, for JSON Schema generation (`integration/<event_type>.json`). */
@@ -27,6 +29,7 @@ export const IntegrationEventSchemas = [
   ...ProfileIntegrationEventSchemas,
   ...JobIntegrationEventSchemas,
   ...GenerationIntegrationEventSchemas,
+  ...DocumentIntegrationEventSchemas,
 ] as const;
 
 export const IntegrationEvent = z.discriminatedUnion('event_type', IntegrationEventSchemas);

@@ -19,6 +19,7 @@ const DESCRIPTIONS: Record<number, string> = {
   403: 'Not allowed',
   404: 'Not found (or not yours)',
   409: 'Conflicts with the current state',
+  410: 'Gone: it existed, but expired or was revoked',
   412: 'If-Match names a version that is no longer current',
   413: 'Body larger than 10 MB',
   422: 'Understood, but there is nothing to work with (e.g. a profile with nothing to draw on); `errors` says what is missing',

@@ -60,6 +60,8 @@ function links(spec: RouteSpec, routes: RouteSpec[]): Record<string, unknown> | 
   return Object.keys(found).length > 0 ? found : undefined;
 }
 
+const contentOf = (schema: z.ZodType, types: string[]) => Object.fromEntries(types.map((type) => [type, { schema: jsonSchema(schema, 'output') }]));
+
 function operation(spec: RouteSpec, created?: Record<string, unknown>): Record<string, unknown> {
   const op: Record<string, unknown> = {
     tags: [spec.tag],
@@ -71,7 +73,7 @@ function operation(spec: RouteSpec, created?: Record<string, unknown>): Record<s
         status,
         {
           description: response.description,
-          ...(response.schema ? { content: { [response.content_type ?? 'application/json']: { schema: jsonSchema(response.schema, 'output') } } } : {}),
+          ...(response.schema ? { content: contentOf(response.schema, response.content_types ?? [response.content_type ?? 'application/json']) } : {}),
           ...(status === '201' && created ? { links: created } : {}),
         },
       ]),
@@ -92,8 +94,10 @@ function operation(spec: RouteSpec, created?: Record<string, unknown>): Record<s
 
 /** Routes that document 412 honour `If-Match`. */
 function headerParameters(spec: RouteSpec) {
-  if (!spec.responses[412]) return [];
+  const declared = (spec.headers ?? []).map(({ name, description }) => ({ name, in: 'header', required: false, description, schema: { type: 'string' } }));
+  if (!spec.responses[412]) return declared;
   return [
+    ...declared,
     {
       name: 'If-Match',
       in: 'header',

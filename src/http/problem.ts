@@ -37,6 +37,17 @@ const STATUS: Record<ErrorCode, number> = {
   'GENERATION.FINISHED': 409,
   'GENERATION.PROFILE_INCOMPLETE': 422,
   'GENERATION.BUDGET_EXCEEDED': 429,
+  'DOCUMENT.NOT_FOUND': 404,
+  'DOCUMENT.VERSION_NOT_FOUND': 404,
+  'DOCUMENT.SHARE_NOT_FOUND': 404,
+  /** A share link whose token matches no link. */
+  'SHARE.NOT_FOUND': 404,
+  /** A share link that expired or was revoked, or whose document is gone. */
+  'SHARE.GONE': 410,
+  /** The link has a password and the request sent none or a wrong one (header X-Share-Password). */
+  'SHARE.PASSWORD_REQUIRED': 401,
+  /** The link does not grant this (e.g. download on a view-only link). */
+  'SHARE.FORBIDDEN': 403,
   'CONCURRENCY.VERSION_MISMATCH': 412,
   'CONCURRENCY.CONFLICT': 409,
 };

@@ -40,6 +40,8 @@ export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
   content_type?: string;
+  /** Several media types with the same schema (a file in one of several formats); overrides `content_type`. */
+  content_types?: string[];
 }
 
 export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType = z.ZodType, P extends z.ZodType = z.ZodType> {
@@ -54,6 +56,8 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   role?: Role;
   /** The rate-limit class counted per caller (user id, or client IP when `auth` is false); none when absent. Declare 429 in `responses`. */
   rate_limit?: RateLimitClass;
+  /** Request headers the handler reads (documented in OpenAPI; If-Match comes with 412). */
+  headers?: { name: string; description: string }[];
   body?: B;
   query?: Q;
   params?: P;

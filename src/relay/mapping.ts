@@ -2,6 +2,7 @@ import { BUS_HEADERS, BusMessage } from '../bus/port';
 import { DomainEnvelope } from '../../contracts/events';
 import { DomainEventType, EnvelopeOf, OutgoingEvent } from './mappings/build';
 import { INTERNAL_EVENTS } from './mappings/internal';
+import { DOCUMENT_MAPPINGS } from './mappings/documents';
 import { GENERATION_MAPPINGS } from './mappings/generations';
 import { JOB_MAPPINGS } from './mappings/jobs';
 import { PROFILE_MAPPINGS } from './mappings/profiles';
@@ -20,6 +21,7 @@ const MAPPINGS: { [K in DomainEventType]: ((event: EnvelopeOf<K>) => OutgoingEve
   ...PROFILE_MAPPINGS,
   ...JOB_MAPPINGS,
   ...GENERATION_MAPPINGS,
+  ...DOCUMENT_MAPPINGS,
   ...INTERNAL_EVENTS,
 };
 

@@ -14,4 +14,8 @@ export function uuidV5(name: string, namespace: string): string {
 export const ID_NAMESPACES = {
   email: '5f1d0c8e-3b7a-4c1e-9a57-0d6c2f3e8b41',
   static_job: 'a3c9e2f4-6d81-4b0f-8e2a-7c5d1f9b3e60',
+  /** A document's id from the generation that created it (and the document type). */
+  document: '0b7e4f52-91c3-4d6a-b8e5-3f2a6c1d9e07',
+  /** The slot that holds a user's one live document per job and type. */
+  document_slot: 'c4d8a1e6-2f75-4b93-9e0c-58b7d3a2f614',
 } as const;

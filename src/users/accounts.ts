@@ -8,7 +8,7 @@ import { ID_NAMESPACES, uuidV5 } from '../shared/ids';
 import { streamName } from '../shared/streams';
 import { userAggregate } from './user-aggregate';
 import { UserState } from './user-decider';
-import { hashPassword, ScryptCost, verifyPassword } from './passwords';
+import { hashPassword, ScryptCost, verifyPassword } from '../shared/passwords';
 import { TokenService } from './session-tokens';
 import { effectiveRoles } from './roles';
 

@@ -1,3 +1,5 @@
+import { DocumentsReadModel } from '../../contracts/documents/read-model';
+import { GenerationsReadModel } from '../../contracts/generations/read-model';
 import { JobsReadModel } from '../../contracts/jobs/read-model';
 import { ProfilesReadModel } from '../../contracts/profiles/read-model';
 import { Doc, ReadStore } from '../read-store/port';
@@ -30,13 +32,14 @@ export interface ErasureDeps {
  *  3. destroy the user's keys: every personal field of their events, and every file of theirs,
  *     reads as erased, for good; then delete their files;
  *  4. revoke the access tokens of every session (refresh tokens already fail on the erased user);
- *  5. forget the decrypted states this process cached.
+ *  5. forget the decrypted states this process cached (user, profiles, jobs, generations, documents).
  * Erasing an erased user repeats 3–5 and records nothing.
  */
 export async function eraseUser(deps: ErasureDeps, user_id: string, requested_by: 'self' | 'admin', context: CommandContext): Promise<void> {
   const { state } = await deps.commands.load(userAggregate.decider, streamName('user', user_id));
   if (state.status === 'none') throw new DomainError('USER.NOT_FOUND', 'No such user');
   const owned = await ownedIds(deps.readStore, user_id);
+  const [generation_ids, document_ids] = await Promise.all([GenerationsReadModel, DocumentsReadModel].map((m) => idsOf(deps.readStore, m.collection, user_id)));
   if (state.status === 'registered') await releaseClaim(deps.commands.store, emailClaimStream(state.email), user_id, context);
   await deps.commands.handle(userAggregate, { type: 'EraseUser', user_id, now: context.now, requested_by, ...owned }, context);
   await deps.commands.serializer.keys?.destroySubject(user_id);
@@ -49,12 +52,15 @@ export async function eraseUser(deps: ErasureDeps, user_id: string, requested_by
     streamName('user', user_id),
     ...owned.profile_ids.map((id) => streamName('profile', id)),
     ...owned.job_ids.map((id) => streamName('job', id)),
+    ...generation_ids.map((id) => streamName('generation', id)),
+    ...document_ids.map((id) => streamName('document', id)),
   ]);
 }
 
 /** The profiles and jobs the user owns, from their read models (for `user.erased` consumers). */
 async function ownedIds(readStore: ReadStore, user_id: string): Promise<{ profile_ids: string[]; job_ids: string[] }> {
-  const ids = async (collection: string) => (await readStore.collection<Doc>(collection).find({ user_id })).map((doc) => doc._id);
-  const [profile_ids, job_ids] = await Promise.all([ids(ProfilesReadModel.collection), ids(JobsReadModel.collection)]);
+  const [profile_ids, job_ids] = await Promise.all([ProfilesReadModel, JobsReadModel].map((m) => idsOf(readStore, m.collection, user_id)));
   return { profile_ids, job_ids };
 }
+
+const idsOf = async (readStore: ReadStore, collection: string, user_id: string) => (await readStore.collection<Doc>(collection).find({ user_id })).map((doc) => doc._id);

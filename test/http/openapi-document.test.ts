@@ -77,7 +77,7 @@ describe('the OpenAPI document', () => {
       expect(Object.keys(op.responses).sort()).toEqual(Object.keys(spec.responses).sort());
       for (const [status, response] of Object.entries(spec.responses)) {
         expect(op.responses[status].description).toBe(response.description);
-        if (response.schema) expect(Object.keys(op.responses[status].content)).toEqual([response.content_type ?? 'application/json']);
+        if (response.schema) expect(Object.keys(op.responses[status].content)).toEqual(response.content_types ?? [response.content_type ?? 'application/json']);
         else expect(op.responses[status].content).toBeUndefined();
       }
       const pathParams = [...path.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);

@@ -55,7 +55,7 @@ describe('integration event mapping', () => {
     }
   });
 
-  it('then user, profile, job and generation events go to their own topics', () => {
+  it('then user, profile, job, generation and document events go to their own topics', () => {
     for (const { envelope, outgoing } of mapped) {
       if (!outgoing) continue;
       const byCategory: Record<string, string> = {
@@ -63,6 +63,7 @@ describe('integration event mapping', () => {
         profile: IntegrationTopics.profiles,
         job: IntegrationTopics.jobs,
         generation: IntegrationTopics.generations,
+        document: IntegrationTopics.documents,
       };
       const expected = byCategory[envelope.stream_id.split('-')[0]];
       expect(outgoing.topic).toBe(expected);

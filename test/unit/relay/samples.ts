@@ -169,6 +169,38 @@ export function sampleHistory(): SampleHistory {
     { type: 'GenerationDeleted', data: { generation_id, user_id } },
   ];
 
+  const document_id = randomUUID();
+  const line = (text: string) => ({ text: s(`${text} ${m()}`), sources: [{ kind: 'summary' as const, entry_id: null, index: null }] });
+  const share_id = randomUUID();
+  const document: DomainEvent[] = [
+    {
+      type: 'DocumentCreated',
+      data: { document_id, user_id, type: 'resume', job_id, profile_id, title: s(`Resume for Northwind ${m()}`), person_name: s(`Ana Núñez ${m()}`), job_title: s(`Platform Engineer ${m()}`), company: s(`Northwind Freight ${m()}`) },
+    },
+    {
+      type: 'DocumentVersionAdded',
+      data: {
+        user_id,
+        version: 1,
+        generation_id,
+        restored_from: null,
+        template: 'technical',
+        resume: { template: 'technical', word_count: 4, sections: [{ kind: 'summary', heading: s(`Summary ${m()}`), items: [{ title: line('Lead'), meta: line('2019 – present'), lines: [line('Ran the freight platform')] }] }] },
+        cover_letter: null,
+        ats_score: 0.7,
+        expires_at: '2027-02-28T10:00:00.000Z',
+      },
+    },
+    { type: 'DocumentDetailsUpdated', data: { user_id, title: s(`Sent to Northwind ${m()}`), notes: s(`Call back Tuesday ${m()}`), tags: [s(`priority ${m()}`)] } },
+    { type: 'DocumentExported', data: { version: 1, format: 'pdf', template: 'technical', page_size: 'letter', bytes: 51234 } },
+    { type: 'DocumentShared', data: { share_id, token_hash: 'ab'.repeat(32), password_hash: 'scrypt$16384$8$1$c2FsdA$aGFzaA', permissions: ['view', 'download'], expires_at: '2026-12-07T10:00:00.000Z', version: null } },
+    { type: 'DocumentShareViewed', data: { share_id } },
+    { type: 'DocumentDownloaded', data: { version: 1, format: 'docx', share_id } },
+    { type: 'DocumentShareRevoked', data: { share_id } },
+    { type: 'DocumentExpired', data: { document_id, user_id } },
+    { type: 'DocumentDeleted', data: { document_id, user_id } },
+  ];
+
   return {
     user_id,
     profile_id,
@@ -180,6 +212,7 @@ export function sampleHistory(): SampleHistory {
       // a second user, erased, and a generation (last, so that slices of the first streams stay as they were)
       { stream_id: `user-${erased_user_id}`, events: erasedUser },
       { stream_id: `generation-${generation_id}`, events: generation },
+      { stream_id: `document-${document_id}`, events: document },
     ],
     secrets,
   };
