@@ -248,6 +248,7 @@ describe('share links', () => {
 describe('ownership', () => {
   it('never shows or changes another user’s document, on any route', async () => {
     const as = bob.user.auth;
+    const aliceShare = await t.http.post(`${BASE}/${resumeId}/share`).set(alice.user.auth).send({});
     const attempts = [
       t.http.get(`${BASE}/${resumeId}`).set(as),
       t.http.put(`${BASE}/${resumeId}`).set(as).send({ title: 'Mine now' }),
@@ -258,6 +259,7 @@ describe('ownership', () => {
       t.http.get(`${BASE}/${resumeId}/download`).set(as),
       t.http.post(`${BASE}/${resumeId}/share`).set(as).send({}),
       t.http.get(`${BASE}/${resumeId}/analytics`).set(as),
+      t.http.delete(`${BASE}/${resumeId}/shares/${aliceShare.body.share_id}`).set(as),
     ];
     for (const res of await Promise.all(attempts)) expect(res.status).toBe(404);
     expect((await t.http.delete(`${BASE}/${resumeId}`).set(as)).status).toBe(204);
@@ -266,6 +268,7 @@ describe('ownership', () => {
     const still = await t.http.get(`${BASE}/${resumeId}`).set(alice.user.auth);
     expect(still.status).toBe(200);
     expect(still.body.title).not.toBe('Mine now');
+    expect((await t.http.get(aliceShare.body.url)).status).toBe(200);
     expect((await t.http.get(BASE)).status).toBe(401);
   });
 });
@@ -297,5 +300,20 @@ describe('deletion and retention', () => {
     const folder = join(t.data_dir, 'storage', alice.user.user_id, 'resume', resumeId);
     expect(existsSync(folder) ? readdirSync(folder) : []).toEqual([]);
     expect((await t.http.get(BASE).set(alice.user.auth)).body.total).toBe(0);
+  });
+});
+
+describe('erasure', () => {
+  it('erasing a user removes their documents, files and share links', async () => {
+    const carol = await userWithProfileAndJob(t);
+    const generation = await generate(t, carol.user, carol.profile_id, carol.job_id);
+    const [doc] = await documentsOf(t, carol.user, generation, 1);
+    await t.http.post(`${BASE}/${doc.id}/export`).set(carol.user.auth).send({ format: 'pdf' });
+    const share = await t.http.post(`${BASE}/${doc.id}/share`).set(carol.user.auth).send({});
+    expect((await t.http.get(share.body.url)).status).toBe(200);
+    const erased = await t.http.delete('/api/v1/auth/me').set(carol.user.auth).send({ password: carol.user.password });
+    expect(erased.status).toBe(204);
+    await eventually(async () => ((await t.http.get(share.body.url)).status === 404 ? true : undefined), 'the link is dead');
+    expect(existsSync(join(t.data_dir, 'storage', carol.user.user_id))).toBe(false);
   });
 });
