@@ -11,8 +11,8 @@ export function normalise(text: string): string {
   return text.normalize('NFKC').replace(/[\s\p{Cf}•]+/gu, '');
 }
 
-/** At most this many places are tried for one text (a date range may recur). */
-const MAX_OCCURRENCES = 50;
+/** At most this many places are tried for one text (a date may recur on every item). */
+const MAX_OCCURRENCES = 10_000;
 
 /**
  * Which expected texts an extraction gives back in order. The longest chain of texts found one
@@ -23,21 +23,7 @@ const MAX_OCCURRENCES = 50;
 export function compareInOrder(extracted: string, expected: Expected[]): { in_order: number; issues: ParseBackIssue[] } {
   const text = normalise(extracted);
   const places = expected.map((e) => occurrences(text, normalise(e.text)));
-  // chain[i][k]: the longest in-order chain that ends with text i at its k-th place, and the step before it.
-  const chain = places.map((spots) => spots.map(() => ({ length: 1, before: null as [number, number] | null })));
-  let best: [number, number] | null = null;
-  for (let i = 0; i < places.length; i++) {
-    places[i].forEach((spot, k) => {
-      for (let j = 0; j < i; j++) {
-        places[j].forEach((earlier, m) => {
-          if (earlier.end <= spot.start && chain[j][m].length + 1 > chain[i][k].length) chain[i][k] = { length: chain[j][m].length + 1, before: [j, m] };
-        });
-      }
-      if (!best || chain[i][k].length > chain[best[0]][best[1]].length) best = [i, k];
-    });
-  }
-  const inChain = new Set<number>();
-  for (let step: [number, number] | null = best; step; step = chain[step[0]][step[1]].before) inChain.add(step[0]);
+  const inChain = longestChain(places, text.length);
   const issues = expected.flatMap((e, i): ParseBackIssue[] => {
     if (inChain.has(i)) return [];
     return [{ path: e.path, problem: places[i].length === 0 ? 'missing' : 'out_of_order' }];
@@ -45,8 +31,43 @@ export function compareInOrder(extracted: string, expected: Expected[]): { in_or
   return { in_order: inChain.size, issues };
 }
 
-function occurrences(text: string, needle: string): { start: number; end: number }[] {
-  const found: { start: number; end: number }[] = [];
+interface Place { start: number; end: number }
+interface Step { length: number; text: number; before: Step | null }
+
+/**
+ * The texts (by index) of the longest chain that picks at most one place per text, each place
+ * ending before the next one starts, in the texts' order. A Fenwick tree over end positions holds
+ * the longest chain ending at or before each position: O(places × log length).
+ */
+function longestChain(places: Place[][], length: number): Set<number> {
+  const tree: (Step | null)[] = new Array<Step | null>(length + 2).fill(null);
+  const longest = (position: number): Step | null => {
+    let best: Step | null = null;
+    for (let i = position + 1; i > 0; i -= i & -i) if (tree[i] && (!best || tree[i]!.length > best.length)) best = tree[i];
+    return best;
+  };
+  const record = (position: number, step: Step) => {
+    for (let i = position + 1; i < tree.length; i += i & -i) if (!tree[i] || tree[i]!.length < step.length) tree[i] = step;
+  };
+  let best: Step | null = null;
+  for (let text = 0; text < places.length; text++) {
+    // All places of one text are looked up before any is recorded, so a text never follows itself.
+    const steps = places[text].map((spot) => {
+      const before = longest(spot.start);
+      return { spot, step: { length: (before?.length ?? 0) + 1, text, before } };
+    });
+    for (const { spot, step } of steps) {
+      record(spot.end, step);
+      if (!best || step.length > best.length) best = step;
+    }
+  }
+  const chain = new Set<number>();
+  for (let step: Step | null = best; step; step = step.before) chain.add(step.text);
+  return chain;
+}
+
+function occurrences(text: string, needle: string): Place[] {
+  const found: Place[] = [];
   if (needle === '') return found;
   for (let at = text.indexOf(needle); at >= 0 && found.length < MAX_OCCURRENCES; at = text.indexOf(needle, at + 1)) found.push({ start: at, end: at + needle.length });
   return found;

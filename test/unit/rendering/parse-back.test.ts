@@ -49,6 +49,14 @@ describe('parse-back: comparing an extraction with the content', () => {
     expect(in_order).toBe(expected.length - education.length);
   });
 
+  it('given texts that recur (the same dates on many items), when compared, then each is matched at its own place', () => {
+    const many = Array.from({ length: 600 }, (_, i) => ({ path: `sections[2].items[${i}].meta`, text: i % 2 === 0 ? '2020' : `Role ${i}` }));
+    const started = performance.now();
+    expect(compareInOrder(textOf(many), many)).toEqual({ in_order: 600, issues: [] });
+    expect(compareInOrder(textOf(many.slice(0, 599)), many).issues).toEqual([{ path: 'sections[2].items[599].meta', problem: 'missing' }]);
+    expect(performance.now() - started).toBeLessThan(2000);
+  });
+
   it('given a broken extraction, when turned into an outcome, then it is not ok and says why by path only', () => {
     const result = outcome('pdf', expected, textOf(expected.slice(1)));
     expect(ParseBackOutcome.parse(result)).toEqual({ format: 'pdf', ok: false, checked: expected.length, in_order: expected.length - 1, issues: [{ path: 'sections[0].items[0].title', problem: 'missing' }], error: null });
