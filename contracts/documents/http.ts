@@ -7,9 +7,11 @@ import { ExportFormat, PageSize } from './rendering';
 
 /** Request and response bodies of the Document Management API (API-4). */
 
-const queryVersion = z
-  .preprocess((value) => (typeof value === 'string' && /^[0-9]{1,9}$/.test(value) ? Number(value) : value), z.number({ error: 'must be a whole number' }).int().min(1))
-  .optional();
+/** A version number in a path or query string: decimal digits, 1 to 999,999,999. */
+const VersionNumber = z.preprocess(
+  (value) => (typeof value === 'string' && /^[0-9]{1,9}$/.test(value) ? Number(value) : value),
+  z.number({ error: 'must be a whole number' }).int().min(1).max(999_999_999),
+);
 
 /** GET /documents: yours, newest first; `created_from` / `created_to` bound `created_at` (inclusive). */
 export const DocumentListQuery = z.strictObject({
@@ -65,7 +67,9 @@ export const DocumentDetailsRequest = z
     notes: z.string().max(5000).optional(),
     tags: z.array(Tag.trim()).max(20).optional(),
   })
-  .refine((body) => body.title !== undefined || body.notes !== undefined || body.tags !== undefined, { error: 'name at least one of title, notes, tags' });
+  .refine((body) => body.title !== undefined || body.notes !== undefined || body.tags !== undefined, { error: 'name at least one of title, notes, tags' })
+  // What the refinement says, for the OpenAPI document (JSON Schema cannot see a refinement).
+  .meta({ minProperties: 1 });
 export type DocumentDetailsRequest = z.infer<typeof DocumentDetailsRequest>;
 
 export const VersionList = z.object({ items: z.array(VersionSummary) });
@@ -74,7 +78,7 @@ export const VersionList = z.object({ items: z.array(VersionSummary) });
 export const VersionView = VersionSummary.extend({ resume: ResumeContent.nullable(), cover_letter: CoverLetterContent.nullable() });
 export type VersionView = z.infer<typeof VersionView>;
 
-export const VersionParams = z.strictObject({ id: Uuid, n: z.preprocess((v) => (typeof v === 'string' && /^[0-9]{1,9}$/.test(v) ? Number(v) : v), z.number().int().min(1)) });
+export const VersionParams = z.strictObject({ id: Uuid, n: VersionNumber });
 export const ShareParams = z.strictObject({ id: Uuid, share_id: Uuid });
 
 export const ExportFormatInfo = z.object({
@@ -92,7 +96,7 @@ export const ExportRequest = z.strictObject({
   format: ExportFormat,
   template: Template.optional(),
   page_size: PageSize.optional(),
-  version: z.number().int().min(1).optional(),
+  version: z.number().int().min(1).max(999_999_999).optional(),
 });
 export type ExportRequest = z.infer<typeof ExportRequest>;
 
@@ -100,7 +104,7 @@ export const DownloadQuery = z.strictObject({
   format: ExportFormat.default('pdf'),
   template: Template.optional(),
   page_size: PageSize.optional(),
-  version: queryVersion,
+  version: VersionNumber.optional(),
 });
 export type DownloadQuery = z.output<typeof DownloadQuery>;
 
@@ -124,7 +128,7 @@ export const ShareRequest = z.strictObject({
   /** Sent by the viewer in the `X-Share-Password` header; stored only as a hash. */
   password: z.string().min(8).max(128).optional(),
   /** Share this version only; by default the link follows the current version. */
-  version: z.number().int().min(1).optional(),
+  version: z.number().int().min(1).max(999_999_999).optional(),
 });
 export type ShareRequest = z.infer<typeof ShareRequest>;
 
