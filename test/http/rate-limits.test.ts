@@ -240,6 +240,39 @@ describe('rate limits for generations', () => {
   });
 });
 
+describe('rate limits for documents', () => {
+  const DOCUMENT_LIMITS = { 'documents.list': { limit: 2, window_seconds: 60 }, 'documents.download': { limit: 3, window_seconds: 60 } };
+  let d: TestApp;
+  beforeAll(async () => {
+    d = await startTestApp({ RATE_LIMITS_ENABLED: 'true', RATE_LIMITS: JSON.stringify(DOCUMENT_LIMITS) }, undefined, undefined, { clock });
+  });
+  afterAll(() => d?.stop());
+
+  it('documents.list: the third list in a minute is 429, for that user only', async () => {
+    const user = await d.register();
+    for (let i = 0; i < 2; i++) expect((await d.http.get('/api/v1/documents').set(user.auth)).status).toBe(200);
+    const refused = await d.http.get('/api/v1/documents').set(user.auth);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['ratelimit-policy']).toBe('"documents.list";q=2;w=60');
+    expect((await d.http.get('/api/v1/documents').set((await d.register()).auth)).status).toBe(200);
+  });
+
+  it('documents.download: downloads, exports and share-link reads count in one class; the fourth is 429', async () => {
+    const user = await d.register();
+    const unknown = '00000000-0000-4000-8000-000000000000';
+    expect((await d.http.get(`/api/v1/documents/${unknown}/download`).set(user.auth)).status).toBe(404);
+    expect((await d.http.post(`/api/v1/documents/${unknown}/export`).set(user.auth).send({ format: 'pdf' })).status).toBe(404);
+    expect((await d.http.get(`/api/v1/documents/${unknown}/download?format=txt`).set(user.auth)).status).toBe(404);
+    const refused = await d.http.get(`/api/v1/documents/${unknown}/download`).set(user.auth);
+    expect(refused.status).toBe(429);
+    expect(refused.headers['ratelimit-policy']).toBe('"documents.download";q=3;w=60');
+    // share links count per client address: a stream of guesses is cut off too
+    const guesses = [];
+    for (let i = 0; i < 4; i++) guesses.push((await d.http.get(`/api/v1/shared/${'B'.repeat(42)}${i}`)).status);
+    expect(guesses).toEqual([404, 404, 404, 429]);
+  });
+});
+
 describe('the declaration', () => {
   it('every rate-limited route documents 429', () => {
     const routes = t.app.container.get<RouteSpec[]>(TOKENS.Routes).filter((route) => route.rate_limit);
