@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { Collection, Doc, DuplicateKeyError, ReadStore } from '../../src/read-store/port';
+import { Collection, Doc, DuplicateKeyError, ReadStore, Sort } from '../../src/read-store/port';
 
 /** The behaviour every ReadStore adapter must show. Each scenario uses its own collection. */
 export type ReadStoreFactory = () => Promise<ReadStore>;
@@ -268,6 +268,73 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
         await jobs.ensureIndex({ owner: 1, _id: -1 });
         await jobs.upsert({ _id: 'j2', owner: 'x' });
         expect(await jobs.count({ owner: 'x' })).toBe(2);
+      });
+
+      // Each filter with the ids it matches: asked before and after the indexes exist, the answers are the same.
+      const INDEXED_FILTERS: Array<[Record<string, unknown>, string[]]> = [
+        [{ tags: 'math' }, ['p1', 'p2']],
+        [{ tags: { $in: ['compilers', 'engines', 'nowhere'] } }, ['p1', 'p3']],
+        [{ tags: { $all: ['math', 'crypto'] } }, ['p2']],
+        [{ tags: { $eq: 'crypto' }, name: 'alan' }, ['p2']],
+        [{ 'jobs.title': 'admiral' }, ['p3']],
+        [{ 'jobs.years': { $gt: 5 } }, ['p1', 'p2', 'p3', 'p6']],
+        [{ 'jobs.years': { $gte: 6, $lte: 10 } }, ['p1', 'p2', 'p6']],
+        [{ age: { $gte: 36, $lte: 41 } }, ['p1', 'p2']],
+        [{ age: { $lt: 41 } }, ['p1', 'p6']],
+        [{ age: { $gt: '40' } }, []],
+        [{ born: { $gte: '1900-01-01', $lt: '1950-01-01' } }, ['p2', 'p3', 'p5']],
+        [{ $and: [{ tags: { $in: ['math', 'compilers'] } }, { age: { $gt: 40 } }] }, ['p2', 'p3']],
+        [{ $and: [{ $or: [{ name: 'Ada' }, { name: 'Grace' }] }, { tags: 'math' }] }, ['p1']],
+        [{ tags: { $in: [] } }, []],
+        [{ tags: null }, ['p5', 'p6']],
+        [{ tags: { $ne: 'math' } }, ['p3', 'p4', 'p5', 'p6']],
+        [{ _id: { $in: ['p2', 'p4', 'nobody'] }, tags: 'math' }, ['p2']],
+      ];
+      const ARRAY_PERSON: Person = { _id: 'p6', name: 'Barbara', age: 30, jobs: [{ title: 'professor', years: 2 }, { title: 'engineer', years: 9 }] };
+
+      scenario('given non-unique indexes on array, nested and scalar fields, when filtered by equality, $in, $all and ranges, then the answers are those of a scan', async () => {
+        const people = await given([...PEOPLE, ARRAY_PERSON]);
+        const scanned = await Promise.all(INDEXED_FILTERS.map(([filter]) => idsMatching(people, filter)));
+        expect(scanned).toEqual(INDEXED_FILTERS.map(([, expected]) => expected));
+        const indexes: Sort[] = [{ tags: 1 }, { 'jobs.title': 1 }, { 'jobs.years': -1 }, { age: 1, name: 1 }, { born: -1 }];
+        for (const fields of indexes) await people.ensureIndex(fields);
+        for (const [filter, expected] of INDEXED_FILTERS) {
+          expect({ filter, ids: await idsMatching(people, filter) }).toEqual({ filter, ids: expected });
+          expect(await people.count(filter)).toBe(expected.length);
+        }
+      });
+
+      scenario('given a multikey index, when documents are replaced and deleted, then lookups follow', async () => {
+        const people = await given<Person>([]);
+        await people.ensureIndex({ tags: 1 });
+        await people.ensureIndex({ age: 1 });
+        for (const person of PEOPLE) await people.upsert(person);
+        await people.upsert({ _id: 'p1', name: 'Ada', age: 37, tags: ['engines', 'poetry'] });
+        await people.upsert({ _id: 'p4', name: 'Linus', age: 54, tags: ['kernels', 'math'] });
+        await people.delete('p2');
+        expect(await idsMatching(people, { tags: 'math' })).toEqual(['p4']);
+        expect(await idsMatching(people, { tags: { $in: ['poetry', 'crypto'] } })).toEqual(['p1']);
+        expect(await idsMatching(people, { age: { $gte: 37, $lt: 60 } })).toEqual(['p1', 'p4']);
+        expect(await idsMatching(people, { age: 36 })).toEqual([]);
+
+        expect(await people.deleteMany({ tags: { $in: ['engines', 'kernels'] } })).toBe(2);
+        expect(await idsMatching(people, { tags: { $in: ['engines', 'kernels', 'math', 'compilers'] } })).toEqual(['p3']);
+        await people.upsert({ _id: 'p2', name: 'alan', tags: ['math'] });
+        expect(await idsMatching(people, { tags: 'math' })).toEqual(['p2']);
+        expect(await people.count({ age: { $gt: 0 } })).toBe(1);
+      });
+
+      scenario('given a unique index, when it also serves lookups, then it stays unique and finds what changed', async () => {
+        const users = await given<Doc & { email: string; roles?: string[] }>([{ _id: 'u1', email: 'a@example.com', roles: ['admin'] }]);
+        await users.ensureIndex({ email: 1 }, { unique: true });
+        await users.ensureIndex({ roles: 1 });
+        await users.upsert({ _id: 'u1', email: 'b@example.com', roles: ['user'] });
+        await users.upsert({ _id: 'u2', email: 'a@example.com', roles: ['admin', 'user'] });
+        await expect(users.upsert({ _id: 'u3', email: 'b@example.com' })).rejects.toBeInstanceOf(DuplicateKeyError);
+        expect(ids(await users.find({ email: 'a@example.com' }))).toEqual(['u2']);
+        expect(ids(await users.find({ email: { $in: ['b@example.com', 'c@example.com'] } }))).toEqual(['u1']);
+        expect(ids(await users.find({ roles: 'user' }, { sort: { _id: 1 } }))).toEqual(['u1', 'u2']);
+        expect(await users.count({ roles: 'admin' })).toBe(1);
       });
     });
   });

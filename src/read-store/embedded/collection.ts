@@ -1,13 +1,30 @@
 import { Collection, Doc, Filter, FindOptions, IndexOptions, Sort } from '../port';
 import { cloneDocument } from './clone';
+import { FieldIndex } from './field-index';
 import { compileFilter } from './filter';
+import { candidateIds } from './plan';
 import { sortDocs } from './sort';
 import { UniqueIndex } from './unique-index';
 
-/** Documents are cloned in and out, so callers never share objects with the store. */
+const MAX_COUNTS = 256;
+
+/**
+ * Documents are cloned in and out, so callers never share objects with the store. Every
+ * declared index, unique or not, narrows the documents a filter is tested on (see plan.ts).
+ */
 export class EmbeddedCollection<T extends Doc> implements Collection<T> {
   private readonly docs = new Map<string, T>();
   private readonly uniqueIndexes = new Map<string, UniqueIndex>();
+  /** By leading field: an index on `{ user_id: 1, status: 1 }` narrows by `user_id`. */
+  private readonly fieldIndexes = new Map<string, FieldIndex>();
+  /** Insertion order, so that narrowed results come back in the order a scan gives. */
+  private readonly order = new Map<string, number>();
+  private inserted = 0;
+  /**
+   * Counts asked since the last write, by filter: a search counts every job its filters allow
+   * (a scan) and the same filters come back page after page. Any write forgets them all.
+   */
+  private readonly counts = new Map<string, number>();
 
   constructor(private readonly name: string) {}
 
@@ -24,36 +41,63 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
       if (previous) index.remove(previous);
       index.add(copy);
     }
+    for (const index of this.fieldIndexes.values()) {
+      if (previous) index.remove(previous);
+      index.add(copy);
+    }
+    if (!previous) this.order.set(copy._id, this.inserted++);
     this.docs.set(copy._id, copy);
+    this.counts.clear();
   }
 
   async delete(id: string): Promise<void> {
     const doc = this.docs.get(id);
     if (!doc) return;
     for (const index of this.uniqueIndexes.values()) index.remove(doc);
+    for (const index of this.fieldIndexes.values()) index.remove(doc);
     this.docs.delete(id);
+    this.order.delete(id);
+    this.counts.clear();
   }
 
   async deleteMany(filter?: Filter): Promise<number> {
-    const doomed = this.matching(filter);
+    const doomed = this.matching(filter, false);
     for (const doc of doomed) await this.delete(doc._id);
     return doomed.length;
   }
 
   async find(filter?: Filter, options: FindOptions = {}): Promise<T[]> {
     const { sort, skip = 0, limit = 0 } = options;
-    let found = this.matching(filter);
-    if (sort && Object.keys(sort).length > 0) found = sortDocs(found, sort);
+    const sorted = sort !== undefined && Object.keys(sort).length > 0;
+    let found = this.matching(filter, !sorted);
+    if (sorted) found = sortDocs(found, sort);
     const page = found.slice(skip, limit > 0 ? skip + limit : undefined);
     return page.map((doc) => cloneDocument(doc));
   }
 
   async count(filter?: Filter): Promise<number> {
-    return this.matching(filter).length;
+    const key = filterKey(filter ?? {});
+    const known = key === null ? undefined : this.counts.get(key);
+    if (known !== undefined) return known;
+    const count = this.matching(filter, false).length;
+    if (key !== null) {
+      if (this.counts.size >= MAX_COUNTS) this.counts.clear();
+      this.counts.set(key, count);
+    }
+    return count;
   }
 
   async ensureIndex(fields: Sort, options: IndexOptions = {}): Promise<void> {
-    if (!options.unique) return;
+    if (options.unique) this.ensureUniqueIndex(fields);
+    const leading = Object.keys(fields)[0];
+    // A numeric segment (`tags.0`) names an array position, which the index does not follow.
+    if (leading === undefined || leading === '_id' || this.fieldIndexes.has(leading) || /(^|\.)\d+(\.|$)/.test(leading)) return;
+    const index = new FieldIndex(leading);
+    for (const doc of this.docs.values()) index.add(doc);
+    this.fieldIndexes.set(leading, index);
+  }
+
+  private ensureUniqueIndex(fields: Sort): void {
     const name = JSON.stringify(fields);
     if (this.uniqueIndexes.has(name)) return;
     const index = new UniqueIndex(this.name, fields);
@@ -61,8 +105,30 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
     this.uniqueIndexes.set(name, index);
   }
 
-  private matching(filter?: Filter): T[] {
+  /** The matches, in insertion order when `inOrder` (an index hands them out in its own order). */
+  private matching(filter: Filter | undefined, inOrder: boolean): T[] {
     const matches = compileFilter(filter);
-    return [...this.docs.values()].filter(matches);
+    const ids = filter ? candidateIds(filter, this.fieldIndexes) : null;
+    if (ids === null) return [...this.docs.values()].filter(matches);
+    const found: T[] = [];
+    for (const id of ids) {
+      const doc = this.docs.get(id);
+      if (doc && matches(doc)) found.push(doc);
+    }
+    if (inOrder) found.sort((a, b) => this.order.get(a._id)! - this.order.get(b._id)!);
+    return found;
   }
+}
+
+/** A filter made only of JSON values, as text; null for one holding a Date, RegExp or the like. */
+function filterKey(filter: Filter): string | null {
+  return isJson(filter) ? JSON.stringify(filter) : null;
+}
+
+function isJson(value: unknown): boolean {
+  if (value === null || typeof value === 'string' || typeof value === 'boolean') return true;
+  if (typeof value === 'number') return Number.isFinite(value);
+  if (Array.isArray(value)) return value.every(isJson);
+  if (Object.prototype.toString.call(value) !== '[object Object]') return false;
+  return Object.values(value as Record<string, unknown>).every(isJson);
 }

@@ -1,0 +1,152 @@
+import { Doc } from '../port';
+
+/** The values an index holds; other values (null, objects, dates) are not indexed, and queries on them scan. */
+export type IndexKey = string | number | boolean;
+
+export interface Bounds {
+  $gt?: IndexKey;
+  $gte?: IndexKey;
+  $lt?: IndexKey;
+  $lte?: IndexKey;
+}
+
+/**
+ * A non-unique, multikey index on one field (the leading field of a declared index): for each
+ * string, number or boolean the field holds, the ids of the documents holding it. An array is
+ * indexed element by element, and a path is followed through arrays of objects, so `{ tags: 'x' }`
+ * and `{ 'jobs.title': 'x' }` find documents whose arrays hold 'x'.
+ *
+ * It only ever narrows: every document a filter on the field can match is among the ids it
+ * returns (it may return more), and the caller applies the whole filter to them.
+ */
+export class FieldIndex {
+  private readonly postings = new Map<IndexKey, Set<string>>();
+  private readonly path: string[];
+  /** Distinct keys in order, per type, for ranges; rebuilt lazily after keys come or go. */
+  private sorted: { number: number[]; string: string[] } | null = null;
+  /** Whether some document ever held an array on the path. */
+  private multikey = false;
+
+  constructor(readonly field: string) {
+    this.path = field.split('.');
+  }
+
+  add(doc: Doc): void {
+    for (const key of this.keysOf(doc)) {
+      let ids = this.postings.get(key);
+      if (!ids) {
+        ids = new Set();
+        this.postings.set(key, ids);
+        this.sorted = null;
+      }
+      ids.add(doc._id);
+    }
+  }
+
+  remove(doc: Doc): void {
+    for (const key of this.keysOf(doc)) {
+      const ids = this.postings.get(key);
+      if (!ids) continue;
+      ids.delete(doc._id);
+      if (ids.size === 0) {
+        this.postings.delete(key);
+        this.sorted = null;
+      }
+    }
+  }
+
+  /** The ids of documents holding one of `keys`. */
+  equal(keys: readonly IndexKey[]): Set<string>[] {
+    return keys.flatMap((key) => this.postings.get(key) ?? []);
+  }
+
+  /**
+   * The ids of documents holding a value within `bounds`, all of one type (strings compare with
+   * strings, numbers with numbers, as filters do); null for bounds of another type. A document
+   * whose array holds one value above the lower bound and another below the upper one matches
+   * the filter without any value inside both, so on an array field the bounds are looked up one
+   * by one and intersected.
+   */
+  range(bounds: Bounds): Set<string>[] | null {
+    const [low, lowInclusive] = bounds.$gte !== undefined ? [bounds.$gte, true] : [bounds.$gt, false];
+    const [high, highInclusive] = bounds.$lte !== undefined ? [bounds.$lte, true] : [bounds.$lt, false];
+    const type = typeof (low ?? high);
+    if ((type !== 'number' && type !== 'string') || (low !== undefined && high !== undefined && typeof low !== typeof high)) return null;
+    if (this.multikey && low !== undefined && high !== undefined) {
+      const above = union(this.between(type, low, lowInclusive, undefined, false));
+      const below = union(this.between(type, undefined, false, high, highInclusive));
+      return [new Set([...above].filter((id) => below.has(id)))];
+    }
+    return this.between(type, low, lowInclusive, high, highInclusive);
+  }
+
+  private between(type: string, low: IndexKey | undefined, lowInclusive: boolean, high: IndexKey | undefined, highInclusive: boolean): Set<string>[] {
+    const keys = this.sortedKeys();
+    const ordered: IndexKey[] = type === 'number' ? keys.number : keys.string;
+    const from = low === undefined ? 0 : lowerBound(ordered, low, lowInclusive);
+    const to = high === undefined ? ordered.length : lowerBound(ordered, high, !highInclusive);
+    const found: Set<string>[] = [];
+    for (let i = from; i < to; i++) found.push(this.postings.get(ordered[i]!)!);
+    return found;
+  }
+
+  private sortedKeys(): { number: number[]; string: string[] } {
+    if (this.sorted) return this.sorted;
+    const number: number[] = [];
+    const string: string[] = [];
+    for (const key of this.postings.keys()) {
+      if (typeof key === 'number' && !Number.isNaN(key)) number.push(key);
+      else if (typeof key === 'string') string.push(key);
+    }
+    // JavaScript's order (UTF-16 units), the order the filter engine compares strings in.
+    this.sorted = { number: number.sort((a, b) => a - b), string: string.sort() };
+    return this.sorted;
+  }
+
+  private keysOf(doc: Doc): Set<IndexKey> {
+    const keys = new Set<IndexKey>();
+    if (collect(doc, this.path, 0, keys)) this.multikey = true;
+    return keys;
+  }
+}
+
+export function isIndexKey(value: unknown): value is IndexKey {
+  return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value));
+}
+
+export function union(sets: Set<string>[]): Set<string> {
+  if (sets.length === 1) return sets[0]!;
+  const all = new Set<string>();
+  for (const ids of sets) for (const id of ids) all.add(id);
+  return all;
+}
+
+/**
+ * Adds every indexable value along `path` to `keys`, through arrays at any depth (more than a
+ * filter reaches, never less); says whether it met an array.
+ */
+function collect(value: unknown, path: string[], depth: number, keys: Set<IndexKey>): boolean {
+  if (Array.isArray(value)) {
+    for (const item of value) collect(item, path, depth, keys);
+    return true;
+  }
+  if (depth === path.length) {
+    if (isIndexKey(value)) keys.add(value);
+    return false;
+  }
+  if (typeof value !== 'object' || value === null || value instanceof Date) return false;
+  return collect((value as Record<string, unknown>)[path[depth]!], path, depth + 1, keys);
+}
+
+/** The first position whose key is above `bound` (at or above it when `inclusive`). */
+function lowerBound(ordered: IndexKey[], bound: IndexKey, inclusive: boolean): number {
+  let low = 0;
+  let high = ordered.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    const key = ordered[middle]!;
+    if (key < bound || (!inclusive && key === bound)) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}

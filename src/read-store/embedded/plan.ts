@@ -1,0 +1,72 @@
+import { Filter } from '../port';
+import { Bounds, FieldIndex, isIndexKey, union } from './field-index';
+
+const RANGE = ['$gt', '$gte', '$lt', '$lte'] as const;
+
+/**
+ * The ids a filter can match, through the narrowest index it allows (equality, `$in`, `$all`
+ * or a range on an indexed field, or `_id`, at the top level or inside `$and`), or null when no
+ * index applies and every document must be tested. The ids hold every match and maybe more:
+ * the caller still applies the whole filter to them.
+ */
+export function candidateIds(filter: Filter, indexes: ReadonlyMap<string, FieldIndex>): Set<string> | null {
+  const lookups: Set<string>[][] = [];
+  collectLookups(filter, indexes, lookups);
+  let best: Set<string>[] | null = null;
+  let bestSize = Infinity;
+  for (const postings of lookups) {
+    const size = postings.reduce((sum, ids) => sum + ids.size, 0);
+    if (size < bestSize) [best, bestSize] = [postings, size];
+  }
+  return best && union(best);
+}
+
+function collectLookups(filter: Filter, indexes: ReadonlyMap<string, FieldIndex>, lookups: Set<string>[][]): void {
+  for (const [field, condition] of Object.entries(filter)) {
+    if (field === '$and' && Array.isArray(condition)) {
+      for (const part of condition) if (isPlainObject(part)) collectLookups(part, indexes, lookups);
+    } else if (field === '_id') {
+      const ids = equalValues(condition);
+      if (ids) lookups.push([new Set(ids.filter((id): id is string => typeof id === 'string'))]);
+    } else {
+      const index = indexes.get(field);
+      if (index) lookups.push(...indexLookups(index, condition));
+    }
+  }
+}
+
+function indexLookups(index: FieldIndex, condition: unknown): Set<string>[][] {
+  if (isIndexKey(condition)) return [index.equal([condition])];
+  if (!isOperators(condition)) return [];
+  const lookups: Set<string>[][] = [];
+  const values = equalValues(condition);
+  if (values) lookups.push(index.equal(values));
+  const all = condition.$all;
+  if (Array.isArray(all)) for (const value of all) if (isIndexKey(value)) lookups.push(index.equal([value]));
+  const bounds: Bounds = {};
+  for (const op of RANGE) if (isIndexKey(condition[op])) bounds[op] = condition[op];
+  if (Object.keys(bounds).length > 0) {
+    const found = index.range(bounds);
+    if (found) lookups.push(found);
+  }
+  return lookups;
+}
+
+/** The values an `$eq` or `$in` (or a plain value) asks for, when every one of them is indexable. */
+function equalValues(condition: unknown): Array<string | number | boolean> | null {
+  if (isIndexKey(condition)) return [condition];
+  if (!isOperators(condition)) return null;
+  if (isIndexKey(condition.$eq)) return [condition.$eq];
+  const list = condition.$in;
+  if (Array.isArray(list) && list.every(isIndexKey)) return list;
+  return null;
+}
+
+/** `{ $gt: 1, $ne: 5 }`, as opposed to an object a field must equal. */
+function isOperators(value: unknown): value is Record<string, unknown> {
+  return isPlainObject(value) && Object.keys(value).length > 0 && Object.keys(value).every((key) => key.startsWith('$'));
+}
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date) && !(value instanceof RegExp);
+}
