@@ -4,6 +4,8 @@ import { openEmbeddedEventStore } from './event-store/embedded';
 import { EventStoreDbEventStore } from './event-store/eventstoredb';
 import { EventStore } from './event-store/port';
 import { EmbeddedReadStore } from './read-store/embedded';
+import { PersistentReadStore } from './read-store/persistent';
+import { RELAY_CHECKPOINT } from './relay';
 import { connectMongoReadStore } from './read-store/mongo';
 import { ReadStore } from './read-store/port';
 import { MessageBus } from './bus/port';
@@ -31,9 +33,23 @@ export async function openEventStore(config: Config, logger: Logger): Promise<Ev
   return store;
 }
 
-export async function openReadStore(config: Config): Promise<ReadStore> {
+/**
+ * MongoDB when MONGODB_URL is set (durable by itself); otherwise the embedded store, restored
+ * from its snapshot under DATA_DIR/read-models and written back there (src/read-store/persistent).
+ */
+export async function openReadStore(config: Config, events: EventStore, projections: readonly { name: string; collection: string }[], logger: Logger): Promise<ReadStore> {
   if (config.mongodb) return connectMongoReadStore(config.mongodb.url, config.mongodb.db);
-  return new EmbeddedReadStore();
+  return PersistentReadStore.open({ createStore: () => new EmbeddedReadStore(), dir: join(config.data_dir, 'read-models'), events, projections, logger, snapshot_interval_ms: config.read_model_snapshot_interval_ms });
+}
+
+/**
+ * Embedded read store and in-process bus (ADR 0005): the relay's checkpoint is persisted at once
+ * on every move, held back to what every consumer group has received, so that a restart
+ * re-publishes exactly the messages a consumer had not finished, not all history.
+ */
+export function keepRelayCheckpointDurable(readStore: ReadStore, bus: MessageBus): void {
+  if (!(readStore instanceof PersistentReadStore)) return;
+  readStore.capCheckpoint(RELAY_CHECKPOINT, (published) => (bus instanceof InProcessBus ? bus.resumePosition(published) : published));
 }
 
 export async function openBus(config: Config, logger: Logger): Promise<MessageBus> {

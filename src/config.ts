@@ -30,6 +30,7 @@ const EnvSchema = z.object({
   JOBWISE_MASTER_KEY: optional.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must be the base64 of 32 bytes'),
   /** How long a process keeps a user's data key in memory; bounds how long another process can still decrypt after an erasure. */
   KEY_CACHE_TTL_MS: z.coerce.number().int().min(0).max(3_600_000).default(30_000),
+  READ_MODEL_SNAPSHOT_INTERVAL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   /** Comma-separated e-mail addresses whose accounts get the `admin` role (at their next login). */
   ADMIN_EMAILS: optional,
   ACCESS_TOKEN_TTL_SECONDS: z.coerce.number().int().positive().default(15 * 60),
@@ -117,6 +118,8 @@ export interface Config {
   /** Wraps the per-user data keys; absent: one is generated once under DATA_DIR. */
   master_key?: Buffer;
   key_cache_ttl_ms: number;
+  /** Embedded read store: how often its snapshot is rewritten when something changed (0: only at shutdown). */
+  read_model_snapshot_interval_ms: number;
   /** Lower-cased e-mail addresses of the admins. */
   admin_emails: string[];
   access_ttl_seconds: number;
@@ -167,6 +170,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     jwt_secret: e.JWT_SECRET,
     master_key: e.JOBWISE_MASTER_KEY ? Buffer.from(e.JOBWISE_MASTER_KEY, 'base64') : undefined,
     key_cache_ttl_ms: e.KEY_CACHE_TTL_MS,
+    read_model_snapshot_interval_ms: e.READ_MODEL_SNAPSHOT_INTERVAL_MS,
     admin_emails: (e.ADMIN_EMAILS ?? '').split(',').map((a) => a.trim().toLowerCase()).filter(Boolean),
     access_ttl_seconds: e.ACCESS_TOKEN_TTL_SECONDS,
     refresh_ttl_seconds: e.REFRESH_TOKEN_TTL_SECONDS,

@@ -1,7 +1,7 @@
 import 'reflect-metadata';
 import { Container } from 'inversify';
 import { allProjections } from '../projections';
-import { openBus, openContentProvider, openEventStore, openFileStore, openKeyStore, openReadStore } from './adapters';
+import { keepRelayCheckpointDurable, openBus, openContentProvider, openEventStore, openFileStore, openKeyStore, openReadStore } from './adapters';
 import { FileStore } from './storage/port';
 import { jobSnapshotAt, profileSnapshotAt } from './composition/snapshots';
 import { buildDocumentKeeper, documentApiRoutes, documentRetentionTask } from './composition/documents';
@@ -48,7 +48,9 @@ import { GenerationQueries } from './generations/generation-queries';
  */
 export async function buildContainer(config: Config, logger: Logger, clock: Clock = systemClock): Promise<Container> {
   const container = new Container({ defaultScope: 'Singleton' });
-  const [store, readStore, bus] = await Promise.all([openEventStore(config, logger), openReadStore(config), openBus(config, logger)]);
+  const [store, bus] = await Promise.all([openEventStore(config, logger), openBus(config, logger)]);
+  const readStore = await openReadStore(config, store, allProjections, logger);
+  keepRelayCheckpointDurable(readStore, bus);
   const events = withAppendMetrics(store);
   const jwt_secret = await resolveJwtSecret({ configured: config.jwt_secret, data_dir: config.data_dir, embedded: !config.eventstore_url, logger });
   const keys = await openKeyStore(config, readStore, jwt_secret, logger);

@@ -55,9 +55,27 @@ async function projectorLag(deps: HealthDeps) {
   );
 }
 
+/**
+ * Ready when every projector of this process has caught up with the log as it stood at its start
+ * and the relay (where it runs) has started; a process without either is ready once it listens.
+ */
+export function readiness(deps: Pick<HealthDeps, 'projectors' | 'relay'>) {
+  const waiting = deps.projectors().filter((projector) => !projector.ready).map((projector) => projector.name);
+  const relay = deps.relay();
+  const relay_started = relay === null || !['starting', 'stopped'].includes(relay.state);
+  if (!relay_started) waiting.push('relay');
+  return { ready: waiting.length === 0, waiting_for: waiting };
+}
+
 export function mountHealth(app: Express, deps: HealthDeps): void {
+  /** Liveness: the process answers. */
   app.get('/health', (_req, res) => {
     res.json({ status: 'ok' });
+  });
+  /** Readiness: 503 until the read models this process maintains are caught up. */
+  app.get('/health/ready', (_req, res) => {
+    const { ready, waiting_for } = readiness(deps);
+    res.status(ready ? 200 : 503).json(ready ? { status: 'ready' } : { status: 'starting', waiting_for });
   });
   app.get('/health/detailed', async (_req, res) => {
     const [event_store, read_store, bus] = await Promise.all([

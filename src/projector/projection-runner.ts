@@ -16,9 +16,16 @@ export interface ProjectorStatus {
   events_applied: number;
   events_failed: number;
   last_error: string | null;
+  /** Caught up with the log as it stood when the runner started (readiness). */
+  ready: boolean;
 }
 
 const BACKOFF = { initial_ms: 100, max_ms: 10_000 };
+
+/** Events applied per batch: a rebuild reads, applies in memory and writes each touched document once per batch. */
+export const PROJECTION_BATCH = 1_000;
+
+type Working = Doc & ProjectedDoc;
 
 /** Every projection handles it, whether it lists it or not: the user's documents go (ADR 0009). */
 const ERASURE = 'UserErased';
@@ -32,10 +39,13 @@ const ERASURE = 'UserErased';
  */
 export class ProjectionRunner {
   private readonly subscription: CheckpointedSubscription<'applied'>;
+  /** The log's head when the runner started; null until then. */
+  private start_head: string | null = null;
+  private caught_up = false;
 
   constructor(
     private readonly projection: Projection<ProjectedDoc>,
-    events: EventStore,
+    private readonly events: EventStore,
     private readonly readStore: ReadStore,
     logger: Logger,
     private readonly serializer: EventSerializer = plainSerializer,
@@ -47,7 +57,8 @@ export class ProjectionRunner {
       logger,
       log_context: { projection: projection.name },
       accepts: (event) => event.type === ERASURE || projection.handles.includes(event.type),
-      handle: async ([event], context) => this.handle(event, context),
+      handle: async (batch, context) => this.handle(batch, context),
+      max_batch: PROJECTION_BATCH,
       skipped: { collection: FAILURES_COLLECTION, record: (event) => ({ _id: `${projection.name}:${event.event_id}`, projection: projection.name }) },
       backoff: BACKOFF,
       counters: ['applied'],
@@ -60,12 +71,19 @@ export class ProjectionRunner {
 
   snapshot(): ProjectorStatus {
     const { state, checkpoint, counts, events_skipped, last_error } = this.subscription.snapshot();
-    return { name: this.projection.name, state, checkpoint, events_applied: counts.applied, events_failed: events_skipped, last_error };
+    return { name: this.projection.name, state, checkpoint, events_applied: counts.applied, events_failed: events_skipped, last_error, ready: this.ready };
+  }
+
+  /** Once caught up with the events that existed at start, it stays ready. */
+  get ready(): boolean {
+    if (!this.caught_up && this.start_head !== null) this.caught_up = this.subscription.snapshot().checkpoint >= this.start_head;
+    return this.caught_up;
   }
 
   async start(): Promise<void> {
     const collection = this.readStore.collection(this.projection.collection);
     for (const index of this.projection.indexes ?? []) await collection.ensureIndex(index.fields, { unique: index.unique });
+    this.start_head = await this.events.headPosition();
     await this.subscription.start();
   }
 
@@ -78,34 +96,60 @@ export class ProjectionRunner {
     return this.subscription.waitFor(position, timeout_ms);
   }
 
-  /** Store errors propagate (the subscription drops and resumes); bad events are recorded and skipped. */
-  private async handle(recorded: RecordedEvent, context: BatchContext<'applied'>): Promise<void> {
-    let event: DomainEnvelope;
-    try {
-      event = await this.serializer.deserialize(recorded);
-    } catch (error) {
-      return context.skip(recorded, error);
-    }
+  /**
+   * Applies a batch in memory: each document is read once, evolved through every event of the
+   * batch that concerns it, and written once at the end (or before an erasure, which deletes by
+   * owner in the store). Store errors propagate (the subscription drops and resumes from the
+   * checkpoint); bad events are recorded and skipped.
+   */
+  private async handle(batch: readonly RecordedEvent[], context: BatchContext<'applied'>): Promise<void> {
+    const collection = this.readStore.collection<Working>(this.projection.collection);
+    const working = new Map<string, Working | null>();
+    const changed = new Set<string>();
+    const load = async (id: string) => {
+      if (!working.has(id)) working.set(id, await collection.get(id));
+      return working.get(id) ?? null;
+    };
+    const flush = async () => {
+      for (const id of changed) await collection.upsert(working.get(id)!);
+      changed.clear();
+      working.clear();
+    };
 
-    const collection = this.readStore.collection<Doc & ProjectedDoc>(this.projection.collection);
-    if (event.type === ERASURE) {
-      // Idempotent: a replay deletes what the replayed earlier events brought back.
-      await collection.deleteMany({ [this.projection.owner]: event.data.user_id });
-      if (!this.projection.handles.includes(ERASURE)) return context.count('applied');
-    }
-    const id = this.projection.documentId(event);
-    const current = await collection.get(id);
-    const applied = current?._applied ?? {};
-    if ((applied[event.stream_id] ?? -1) >= event.revision || current?._deleted) return;
+    for (const recorded of batch) {
+      let event: DomainEnvelope;
+      try {
+        event = await this.serializer.deserialize(recorded);
+      } catch (error) {
+        await context.skip(recorded, error);
+        continue;
+      }
+      if (event.type === ERASURE) {
+        // Idempotent: a replay deletes what the replayed earlier events brought back.
+        await flush();
+        await collection.deleteMany({ [this.projection.owner]: event.data.user_id });
+        if (!this.projection.handles.includes(ERASURE)) {
+          context.count('applied');
+          continue;
+        }
+      }
+      const id = this.projection.documentId(event);
+      const current = await load(id);
+      const applied = current?._applied ?? {};
+      if ((applied[event.stream_id] ?? -1) >= event.revision || current?._deleted) continue;
 
-    let next;
-    try {
-      next = this.projection.evolve(current ? withoutBookkeeping(current) : null, event);
-    } catch (error) {
-      return context.skip(recorded, error);
+      let next;
+      try {
+        next = this.projection.evolve(current ? withoutBookkeeping(current) : null, event);
+      } catch (error) {
+        await context.skip(recorded, error);
+        continue;
+      }
+      const bookkeeping = { _id: id, _applied: { ...applied, [event.stream_id]: event.revision } };
+      working.set(id, (next === null ? { ...bookkeeping, _deleted: true } : { ...next, ...bookkeeping }) as Working);
+      changed.add(id);
+      context.count('applied');
     }
-    const bookkeeping = { _id: id, _applied: { ...applied, [event.stream_id]: event.revision } };
-    await collection.upsert(next === null ? { ...bookkeeping, _deleted: true } : { ...next, ...bookkeeping });
-    context.count('applied');
+    await flush();
   }
 }

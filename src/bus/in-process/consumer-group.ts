@@ -17,15 +17,18 @@ export interface Member {
 export class ConsumerGroup {
   private members: Member[] = [];
   private readonly committed = new Map<string, number>();
+  /** Topics a member ever subscribed to: their messages wait for this group even while it has no member. */
+  private readonly topics = new Set<string>();
 
   constructor(readonly id: string) {}
 
   join(member: Member, logs: TopicLog[]): void {
     for (const log of logs) {
+      this.topics.add(log.name);
       for (let partition = 0; partition < log.partition_count; partition++) {
         const key = partitionKey(log.name, partition);
         if (!this.committed.has(key)) {
-          this.committed.set(key, member.options.from_beginning ? 0 : log.end(partition));
+          this.committed.set(key, member.options.from_beginning ? log.first(partition) : log.end(partition));
         }
       }
     }
@@ -38,6 +41,11 @@ export class ConsumerGroup {
 
   subscribes(topic: string): boolean {
     return this.members.some((member) => member.options.topics.includes(topic));
+  }
+
+  /** Whether this group consumes the topic, now or when a member comes back. */
+  follows(topic: string): boolean {
+    return this.topics.has(topic);
   }
 
   /** Round-robin over the members subscribed to the topic, in join order. */

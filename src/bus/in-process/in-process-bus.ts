@@ -8,7 +8,15 @@ export interface InProcessBusConfig {
   partitions?: number;
   retry?: Partial<RetryPolicy>;
   logger?: BusLogger;
+  /**
+   * Messages kept per partition (default 1,000). Older ones are dropped once every consumer
+   * group is past them; a publish waits while a subscribed group is further behind than this.
+   */
+  window?: number;
 }
+
+/** Header the relay sets on every message: the event's position in the event store. */
+const SOURCE_POSITION = 'source_position';
 
 const silent: BusLogger = { info() {}, warn() {}, error() {} };
 
@@ -25,15 +33,60 @@ export class InProcessBus implements MessageBus {
   private readonly draining = new Set<string>();
   private readonly consumers = new Set<Consumer>();
   private readonly logger: BusLogger;
+  private readonly window: number;
+  /** Publishers waiting for a slow group to make room. */
+  private waiting: Array<{ ready: () => boolean; resolve: () => void }> = [];
+  /** Lowest source position of a message dropped before a group without members had it. */
+  private dropped_undelivered: string | null = null;
+  /** The best resume position found so far: every message up to it was delivered everywhere. */
+  private safe_resume: string | null = null;
   private closed = false;
 
   constructor(private readonly config: InProcessBusConfig = {}) {
     this.logger = config.logger ?? silent;
+    this.window = Math.max(1, config.window ?? 1_000);
   }
 
+  /** Resolves once the messages are stored and no subscribed group is more than the window behind. */
   async publish(topic: string, messages: BusMessage[]): Promise<void> {
     this.assertOpen();
-    this.append(topic, messages);
+    const log = this.append(topic, messages);
+    const full = () => Array.from({ length: log.partition_count }, (_, partition) => this.trim(log, partition)).some((size) => size > this.window);
+    if (!full()) return;
+    await new Promise<void>((resolve) => this.waiting.push({ ready: () => this.closed || !full(), resolve }));
+    this.assertOpen();
+  }
+
+  /**
+   * Where a publisher that has published up to `published` may resume after a restart without
+   * any group missing a message: `published` itself when every group has every message, else
+   * the latest source position before the oldest message some group still lacks (null: none is
+   * known). The relay's durable checkpoint goes through this in embedded mode.
+   */
+  resumePosition(published: string): string | null {
+    let floor = this.dropped_undelivered;
+    const followed = [...this.topics.values()].filter((log) => [...this.groups.values()].some((group) => group.follows(log.name)));
+    for (const log of followed) {
+      for (let partition = 0; partition < log.partition_count; partition++) {
+        const behind = Math.min(...[...this.groups.values()].filter((group) => group.follows(log.name)).map((group) => group.position(log.name, partition)));
+        for (let offset = Math.max(behind, log.first(partition)); offset < log.end(partition); offset++) {
+          const position = log.at(partition, offset)?.headers[SOURCE_POSITION];
+          if (position !== undefined && (floor === null || position < floor)) floor = position;
+        }
+      }
+    }
+    if (floor === null) return published;
+    let best: string | null = null;
+    for (const log of followed) {
+      for (let partition = 0; partition < log.partition_count; partition++) {
+        for (let offset = log.first(partition); offset < log.end(partition); offset++) {
+          const position = log.at(partition, offset)?.headers[SOURCE_POSITION];
+          if (position !== undefined && position < floor && (best === null || position > best)) best = position;
+        }
+      }
+    }
+    if (best !== null && (this.safe_resume === null || best > this.safe_resume)) this.safe_resume = best;
+    return this.safe_resume;
   }
 
   async subscribe(options: ConsumerOptions): Promise<Consumer> {
@@ -66,6 +119,7 @@ export class InProcessBus implements MessageBus {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.wakePublishers();
     await Promise.all([...this.consumers].map((consumer) => consumer.stop()));
   }
 
@@ -82,10 +136,38 @@ export class InProcessBus implements MessageBus {
     return log;
   }
 
-  private append(topic: string, messages: BusMessage[]): void {
+  private append(topic: string, messages: BusMessage[]): TopicLog {
     const log = this.log(topic);
     for (const message of messages) log.append(message);
     this.scheduleDelivery([topic]);
+    return log;
+  }
+
+  /**
+   * Drops the partition's oldest messages beyond the window that every group has had; a group
+   * without members (stopped) does not hold them, but the lowest source position it missed is
+   * remembered for `resumePosition`. Returns the partition's size after.
+   */
+  private trim(log: TopicLog, partition: number): number {
+    const followers = [...this.groups.values()].filter((group) => group.follows(log.name));
+    while (log.size(partition) > this.window) {
+      const offset = log.first(partition);
+      const lacking = followers.filter((group) => group.position(log.name, partition) <= offset);
+      if (lacking.some((group) => group.subscribes(log.name))) break;
+      const dropped = log.dropFirst(partition);
+      const position = dropped?.headers[SOURCE_POSITION];
+      if (lacking.length > 0 && position !== undefined && (this.dropped_undelivered === null || position < this.dropped_undelivered)) {
+        this.dropped_undelivered = position;
+      }
+    }
+    return log.size(partition);
+  }
+
+  private wakePublishers(): void {
+    const ready = this.waiting.filter((waiter) => waiter.ready());
+    if (ready.length === 0) return;
+    this.waiting = this.waiting.filter((waiter) => !ready.includes(waiter));
+    for (const waiter of ready) waiter.resolve();
   }
 
   private async leave(group: ConsumerGroup, member: Member, consumer: Consumer): Promise<void> {
@@ -93,6 +175,7 @@ export class InProcessBus implements MessageBus {
     group.leave(member);
     member.abort.abort();
     await Promise.allSettled([...member.in_flight]);
+    this.wakePublishers();
     this.scheduleDelivery(member.options.topics);
   }
 
@@ -119,13 +202,17 @@ export class InProcessBus implements MessageBus {
     try {
       for (;;) {
         const member = group.ownerOf(log.name, partition);
-        const offset = group.position(log.name, partition);
+        // A group that had no member while its messages left the window resumes at the oldest kept.
+        const offset = Math.max(group.position(log.name, partition), log.first(partition));
         const stored = log.at(partition, offset);
         if (!member || !stored) return;
         const delivery = this.deliver(member, { ...stored, topic: log.name, partition, offset: String(offset) });
         member.in_flight.add(delivery);
         const done = await delivery.finally(() => member.in_flight.delete(delivery));
-        if (done) group.commit(log.name, partition, offset + 1);
+        if (done) {
+          group.commit(log.name, partition, offset + 1);
+          this.wakePublishers();
+        }
       }
     } catch (error) {
       this.logger.error({ err: error, group_id: group.id, topic: log.name, partition }, 'bus delivery stopped');

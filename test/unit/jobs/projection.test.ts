@@ -98,9 +98,14 @@ describe('jobs_v1 projection', () => {
 /** An event store whose subscription delivers a fixed list, duplicates included (an at-least-once redelivery). */
 function replayingStore(deliveries: RecordedEvent[]): EventStore {
   return {
+    headPosition: async () => deliveries.reduce((max, e) => (e.position > max ? e.position : max), ''),
     subscribeToAll({ on_event, on_live }: SubscribeToAllOptions) {
       void (async () => {
-        for (const event of deliveries) await on_event(event);
+        // One event per pause, as redeliveries after a resubscription arrive (the runner batches what arrives together).
+        for (const event of deliveries) {
+          await on_event(event);
+          await new Promise((resolve) => setImmediate(resolve));
+        }
         on_live?.();
       })();
       return { stop: async () => undefined };

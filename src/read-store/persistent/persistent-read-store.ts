@@ -1,0 +1,269 @@
+import { mkdir, readdir, unlink } from 'node:fs/promises';
+import { join } from 'node:path';
+import { EventStore } from '../../event-store/port';
+import { Logger } from '../../shared/logger';
+import { CHECKPOINTS_COLLECTION, CheckpointDoc } from '../checkpoints';
+import { Collection, Doc, ReadStore } from '../port';
+import { isLeftoverTemp } from './atomic-file';
+import { readDurableCheckpoints, writeDurableCheckpoints } from './durable-checkpoints';
+import { TrackedCollection } from './tracked-collection';
+import { readSnapshotFile, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotHeader, writeSnapshotFile } from './snapshot-file';
+
+export const SNAPSHOT_FILE = 'snapshot.ndjson';
+export const DURABLE_CHECKPOINTS_FILE = 'checkpoints.json';
+
+/** The in-memory store underneath (the embedded adapter, chosen in src/adapters.ts). */
+export type InnerReadStore = ReadStore & { collectionNames(): string[] };
+
+export interface PersistentReadStoreOptions {
+  /** A fresh, empty in-memory store. */
+  createStore: () => InnerReadStore;
+  /** Where the snapshot and the durable checkpoints live (DATA_DIR/read-models). */
+  dir: string;
+  events: EventStore;
+  /** Every projection of the app: one whose collection changed is rebuilt, not restored. */
+  projections: readonly { name: string; collection: string }[];
+  logger: Logger;
+  /** How often a snapshot is written in the background when something changed; 0: only at close. */
+  snapshot_interval_ms?: number;
+}
+
+export interface RestoreOutcome {
+  snapshot: 'loaded' | 'missing' | 'unreadable';
+  reason?: string;
+  documents: number;
+  /** Projections restored from the snapshot; the others rebuild from the start of the log. */
+  projections_restored: string[];
+  durable_checkpoints: Record<string, string>;
+  ms: number;
+}
+
+/** A checkpoint's position as it may be persisted; null: keep the one loaded at open. */
+export type CheckpointCap = (position: string) => string | null;
+
+/**
+ * The embedded read store made restartable: read models and their checkpoints are written to
+ * DATA_DIR as one snapshot (periodically in the background when something changed, and at
+ * close), and loaded at open, so projectors apply only the events after their checkpoints. A
+ * missing, unreadable, foreign or outdated snapshot — or a projection whose collection changed —
+ * starts empty, so those projections rebuild from the log: never wrong data.
+ *
+ * Checkpoints given a cap (the relay's) are also written to a small file of their own each time
+ * they move, so they survive a crash between snapshots; the cap keeps them at what consumers
+ * have actually received (ADR 0005, embedded mode).
+ */
+export class PersistentReadStore implements ReadStore {
+  private readonly caps = new Map<string, CheckpointCap>();
+  private readonly tracked = new Map<string, TrackedCollection<Doc>>();
+  private changed = false;
+  private timer: NodeJS.Timeout | null = null;
+  private snapshotting: Promise<void> | null = null;
+  private durable_writing: Promise<void> | null = null;
+  private durable_dirty = false;
+  private closed = false;
+
+  private constructor(
+    private readonly inner: InnerReadStore,
+    private readonly options: PersistentReadStoreOptions,
+    private first_event_id: string | null,
+    readonly restored: RestoreOutcome,
+  ) {
+    const interval = options.snapshot_interval_ms ?? 60_000;
+    if (interval > 0) {
+      this.timer = setInterval(() => void this.snapshotIfChanged(), interval);
+      this.timer.unref();
+    }
+  }
+
+  static async open(options: PersistentReadStoreOptions): Promise<PersistentReadStore> {
+    const started = Date.now();
+    await mkdir(options.dir, { recursive: true });
+    await removeLeftoverTemps(options.dir);
+    const head = await options.events.headPosition();
+    const first_event_id = (await options.events.readAll({ max_count: 1 }))[0]?.event_id ?? null;
+    const { store, outcome } = await restore(options, head, first_event_id);
+    const durable = await readDurableCheckpoints(join(options.dir, DURABLE_CHECKPOINTS_FILE), first_event_id);
+    const checkpoints = store.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION);
+    const durable_checkpoints: Record<string, string> = {};
+    for (const [name, position] of Object.entries(durable)) {
+      if (position > head) continue;
+      durable_checkpoints[name] = position;
+      const current = await checkpoints.get(name);
+      if (!current || current.position < position) await checkpoints.upsert({ _id: name, position, updated_at: new Date().toISOString() });
+    }
+    const restored = { ...outcome, durable_checkpoints, ms: Date.now() - started };
+    options.logger.info({ ...restored, projections_restored: restored.projections_restored.length }, 'read models opened from their snapshot');
+    return new PersistentReadStore(store, options, first_event_id, restored);
+  }
+
+  /** Persists checkpoint `name` on every move, through `cap` (and caps it in snapshots). */
+  capCheckpoint(name: string, cap: CheckpointCap): void {
+    this.caps.set(name, cap);
+  }
+
+  collection<T extends Doc>(name: string): Collection<T> {
+    let collection = this.tracked.get(name);
+    if (!collection) {
+      const onWrite = name === CHECKPOINTS_COLLECTION ? (id?: string) => this.checkpointMoved(id) : () => void (this.changed = true);
+      collection = new TrackedCollection(this.inner.collection<Doc>(name), onWrite);
+      this.tracked.set(name, collection);
+    }
+    return collection as unknown as Collection<T>;
+  }
+
+  collectionNames(): string[] {
+    return this.inner.collectionNames();
+  }
+
+  async ping(): Promise<void> {
+    await this.inner.ping();
+  }
+
+  /** Writes a last snapshot (every task has stopped by now), then closes. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    await this.snapshotting;
+    try {
+      await this.writeSnapshot();
+      await this.writeDurable();
+    } catch (error) {
+      // The previous snapshot stays; what it lacks is replayed from the log at the next start.
+      this.options.logger.warn({ err: (error as Error).message }, 'read-model snapshot at close failed');
+    }
+    await this.inner.close();
+  }
+
+  /** Writes the snapshot now (one at a time; a call during a write waits for it and writes again). */
+  async writeSnapshot(): Promise<void> {
+    while (this.snapshotting) await this.snapshotting;
+    this.changed = false;
+    this.snapshotting = this.dump().finally(() => (this.snapshotting = null));
+    await this.snapshotting;
+  }
+
+  private async snapshotIfChanged(): Promise<void> {
+    if (!this.changed || this.snapshotting || this.closed) return;
+    try {
+      await this.writeSnapshot();
+      await this.writeDurable();
+    } catch (error) {
+      this.changed = true;
+      this.options.logger.warn({ err: (error as Error).message }, 'read-model snapshot failed; the previous one stays');
+    }
+  }
+
+  private async dump(): Promise<void> {
+    const started = Date.now();
+    // Checkpoints first: documents only move forward, so none is ever behind its checkpoint.
+    const checkpoints = this.cappedCheckpoints(await this.inner.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION).find());
+    const names = this.inner.collectionNames().filter((name) => name !== CHECKPOINTS_COLLECTION);
+    const header: SnapshotHeader = {
+      format: SNAPSHOT_FORMAT,
+      version: SNAPSHOT_VERSION,
+      created_at: new Date().toISOString(),
+      head: await this.options.events.headPosition(),
+      first_event_id: await this.firstEventId(),
+      projections: Object.fromEntries(this.options.projections.map(({ name, collection }) => [name, collection])),
+    };
+    const inner = this.inner;
+    async function* documents(): AsyncGenerator<[string, Doc]> {
+      for (const doc of checkpoints) yield [CHECKPOINTS_COLLECTION, doc];
+      for (const name of names) for (const doc of await inner.collection(name).find()) yield [name, doc];
+    }
+    const count = await writeSnapshotFile(join(this.options.dir, SNAPSHOT_FILE), header, documents());
+    this.options.logger.info({ documents: count, ms: Date.now() - started }, 'read-model snapshot written');
+  }
+
+  /** Read again while the log was empty at open. */
+  private async firstEventId(): Promise<string | null> {
+    this.first_event_id ??= (await this.options.events.readAll({ max_count: 1 }))[0]?.event_id ?? null;
+    return this.first_event_id;
+  }
+
+  private cappedCheckpoints(docs: CheckpointDoc[]): CheckpointDoc[] {
+    return docs.flatMap((doc) => {
+      const cap = this.caps.get(doc._id);
+      if (!cap) return [doc];
+      const position = this.capped(doc._id, doc.position, cap);
+      return position ? [{ ...doc, position }] : [];
+    });
+  }
+
+  private capped(name: string, position: string, cap: CheckpointCap): string | null {
+    const safe = cap(position);
+    const loaded = this.restored.durable_checkpoints[name] ?? null;
+    if (safe === null) return loaded;
+    return loaded !== null && loaded > safe ? loaded : safe;
+  }
+
+  private checkpointMoved(id: string | undefined): void {
+    this.changed = true;
+    if (id === undefined || !this.caps.has(id) || this.closed) return;
+    this.durable_dirty = true;
+    if (!this.durable_writing) void this.writeDurable().catch((error: unknown) => this.options.logger.warn({ err: (error as Error).message }, 'durable checkpoint write failed'));
+  }
+
+  /** Rewrites the durable checkpoints until no move is left unwritten; one write at a time. */
+  private async writeDurable(): Promise<void> {
+    while (this.durable_writing) await this.durable_writing;
+    this.durable_writing = (async () => {
+      do {
+        this.durable_dirty = false;
+        const checkpoints: Record<string, string> = {};
+        const collection = this.inner.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION);
+        for (const [name, cap] of this.caps) {
+          const doc = await collection.get(name);
+          const position = doc ? this.capped(name, doc.position, cap) : this.restored.durable_checkpoints[name];
+          if (position) checkpoints[name] = position;
+        }
+        await writeDurableCheckpoints(join(this.options.dir, DURABLE_CHECKPOINTS_FILE), await this.firstEventId(), checkpoints);
+      } while (this.durable_dirty);
+    })().finally(() => (this.durable_writing = null));
+    await this.durable_writing;
+  }
+}
+
+/** Loads the snapshot into a fresh store, or returns an empty one saying why. */
+async function restore(options: PersistentReadStoreOptions, head: string, first_event_id: string | null): Promise<{ store: InnerReadStore; outcome: Omit<RestoreOutcome, 'durable_checkpoints' | 'ms'> }> {
+  const store = options.createStore();
+  let restorable = new Set<string>();
+  let skipped_collections = new Set<string>();
+  const loads: Promise<void>[] = [];
+  try {
+    const documents = await readSnapshotFile(
+      join(options.dir, SNAPSHOT_FILE),
+      (header) => {
+        if (header.first_event_id !== first_event_id) throw new Error('the snapshot belongs to another event log');
+        if (header.head > head) throw new Error(`the snapshot is ahead of the event log (${header.head} > ${head})`);
+        restorable = new Set(options.projections.filter(({ name, collection }) => header.projections[name] === collection).map(({ name }) => name));
+        // Collections of outdated projections (theirs then or now) are left to the rebuild.
+        skipped_collections = new Set([
+          ...Object.entries(header.projections).filter(([name]) => !restorable.has(name)).map(([, collection]) => collection),
+          ...options.projections.filter(({ name }) => !restorable.has(name)).map(({ collection }) => collection),
+        ]);
+      },
+      (collection, doc) => {
+        if (skipped_collections.has(collection)) return;
+        if (collection === CHECKPOINTS_COLLECTION) {
+          const position = (doc as CheckpointDoc).position;
+          const projection = options.projections.some(({ name }) => name === doc._id);
+          if (typeof position !== 'string' || position > head || (projection && !restorable.has(doc._id))) return;
+        }
+        loads.push(store.collection(collection).upsert(doc));
+      },
+    );
+    await Promise.all(loads);
+    return { store, outcome: { snapshot: 'loaded', documents, projections_restored: [...restorable] } };
+  } catch (error) {
+    await Promise.allSettled(loads);
+    const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';
+    if (!missing) options.logger.warn({ err: (error as Error).message }, 'read-model snapshot not used; read models rebuild from the event log');
+    return { store: options.createStore(), outcome: { snapshot: missing ? 'missing' : 'unreadable', reason: missing ? undefined : (error as Error).message, documents: 0, projections_restored: [] } };
+  }
+}
+
+async function removeLeftoverTemps(dir: string): Promise<void> {
+  for (const name of await readdir(dir)) if (isLeftoverTemp(name)) await unlink(join(dir, name)).catch(() => undefined);
+}

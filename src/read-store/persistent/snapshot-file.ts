@@ -1,0 +1,119 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { createInterface } from 'node:readline';
+import { Doc } from '../port';
+import { writeAtomically } from './atomic-file';
+
+/** Bumped when the file layout or the meaning of its contents changes: an older file is ignored (full rebuild). */
+export const SNAPSHOT_FORMAT = 'jobwise-read-models';
+export const SNAPSHOT_VERSION = 1;
+
+export interface SnapshotHeader {
+  format: typeof SNAPSHOT_FORMAT;
+  version: number;
+  created_at: string;
+  /** The event store's head when the snapshot was taken; no checkpoint in it is further. */
+  head: string;
+  /** Id of the event store's first event: a snapshot of another log is never loaded. */
+  first_event_id: string | null;
+  /** Projection name → the collection it wrote, so a renamed read model is rebuilt, not restored. */
+  projections: Record<string, string>;
+}
+
+export class SnapshotUnreadableError extends Error {
+  constructor(reason: string) {
+    super(`read-model snapshot unreadable: ${reason}`);
+    this.name = 'SnapshotUnreadableError';
+  }
+}
+
+const CHUNK_BYTES = 1 << 20;
+
+interface Trailer {
+  end?: boolean;
+  documents?: number;
+  sha256?: string;
+}
+
+/**
+ * One JSON value per line: the header, then `[collection, document]` per document, then a
+ * trailer with the document count and the SHA-256 of every byte before it. Written atomically.
+ */
+export async function writeSnapshotFile(path: string, header: SnapshotHeader, documents: AsyncIterable<[string, Doc]>): Promise<number> {
+  let count = 0;
+  await writeAtomically(path, async (file) => {
+    const hash = createHash('sha256');
+    let chunk = '';
+    const flush = async () => {
+      if (chunk === '') return;
+      const bytes = Buffer.from(chunk, 'utf8');
+      hash.update(bytes);
+      await file.write(bytes);
+      chunk = '';
+    };
+    chunk += `${JSON.stringify(header)}\n`;
+    for await (const entry of documents) {
+      chunk += `${JSON.stringify(entry)}\n`;
+      count++;
+      if (chunk.length >= CHUNK_BYTES) await flush();
+    }
+    await flush();
+    await file.write(`${JSON.stringify({ end: true, documents: count, sha256: hash.digest('hex') })}\n`);
+  });
+  return count;
+}
+
+/**
+ * Reads a snapshot, handing each document to `onDocument` as it goes. Throws
+ * SnapshotUnreadableError when the file is cut short, altered, or of another format or version;
+ * by then some documents may have been handed over, so the caller must discard them.
+ */
+export async function readSnapshotFile(path: string, onHeader: (header: SnapshotHeader) => void, onDocument: (collection: string, doc: Doc) => void): Promise<number> {
+  const hash = createHash('sha256');
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
+  let header: SnapshotHeader | null = null;
+  let count = 0;
+  let trailer = null as Trailer | null;
+  try {
+    for await (const line of lines) {
+      if (trailer) throw new SnapshotUnreadableError('data after the trailer');
+      const value = parseLine(line);
+      if (!header) {
+        header = asHeader(value);
+        onHeader(header);
+      } else if (Array.isArray(value)) {
+        const [collection, doc] = value as [unknown, unknown];
+        if (typeof collection !== 'string' || typeof doc !== 'object' || doc === null || typeof (doc as Doc)._id !== 'string') throw new SnapshotUnreadableError('malformed document line');
+        onDocument(collection, doc as Doc);
+        count++;
+      } else {
+        trailer = value as Trailer;
+        continue;
+      }
+      hash.update(`${line}\n`, 'utf8');
+    }
+  } finally {
+    lines.close();
+  }
+  if (!header) throw new SnapshotUnreadableError('empty file');
+  if (!trailer?.end) throw new SnapshotUnreadableError('no trailer (cut short)');
+  if (trailer.documents !== count) throw new SnapshotUnreadableError(`trailer counts ${trailer.documents} documents, file holds ${count}`);
+  if (trailer.sha256 !== hash.digest('hex')) throw new SnapshotUnreadableError('checksum mismatch');
+  return count;
+}
+
+function parseLine(line: string): unknown {
+  try {
+    return JSON.parse(line) as unknown;
+  } catch {
+    throw new SnapshotUnreadableError('a line is not JSON');
+  }
+}
+
+function asHeader(value: unknown): SnapshotHeader {
+  const header = value as Partial<SnapshotHeader> | null;
+  if (header?.format !== SNAPSHOT_FORMAT) throw new SnapshotUnreadableError('not a read-model snapshot');
+  if (header.version !== SNAPSHOT_VERSION) throw new SnapshotUnreadableError(`version ${String(header.version)}, expected ${SNAPSHOT_VERSION}`);
+  if (typeof header.head !== 'string' || typeof header.projections !== 'object' || header.projections === null) throw new SnapshotUnreadableError('malformed header');
+  return header as SnapshotHeader;
+}
