@@ -80,6 +80,8 @@ export const PersonalPaths: { readonly [T in DomainEvent['type']]: readonly stri
   DocumentShareViewed: [],
   DocumentExpired: [],
   DocumentDeleted: [],
+  // admin: the reason an admin gave for reading history
+  AdminHistoryRead: ['reason'],
 };
 
 function personalInfo(prefix: string): string[] {

@@ -1,3 +1,4 @@
+import { auditProjection } from './audit';
 import { documentsProjection } from './documents';
 import { generationsProjection } from './generations';
 import { jobsProjection } from './jobs';
@@ -13,4 +14,5 @@ export const allProjections: Projection<ProjectedDoc>[] = [
   jobsProjection as unknown as Projection<ProjectedDoc>,
   generationsProjection as unknown as Projection<ProjectedDoc>,
   documentsProjection as unknown as Projection<ProjectedDoc>,
+  auditProjection as unknown as Projection<ProjectedDoc>,
 ];

@@ -5,6 +5,7 @@ import { keepRelayCheckpointDurable, openBus, openContentProvider, openEventStor
 import { FileStore } from './storage/port';
 import { jobSnapshotAt, profileSnapshotAt } from './composition/snapshots';
 import { buildDocumentKeeper, documentApiRoutes, documentRetentionTask } from './composition/documents';
+import { adminApiRoutes } from './composition/admin';
 import { ProcessManager } from './generations/process-manager/process-manager';
 import { runStage, StageDeps } from './generations/stages';
 import { MessageBus } from './bus/port';
@@ -109,6 +110,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
         token_budget: { limits: config.generation.token_limits, enforced: config.generation.openai !== undefined },
       }),
       ...documentApiRoutes({ commands, readStore, waiter, files, config }),
+      ...adminApiRoutes({ events, serializer, readStore, commands }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
     ];
   });

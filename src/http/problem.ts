@@ -40,6 +40,8 @@ const STATUS: Record<ErrorCode, number> = {
   'DOCUMENT.NOT_FOUND': 404,
   'DOCUMENT.VERSION_NOT_FOUND': 404,
   'DOCUMENT.SHARE_NOT_FOUND': 404,
+  /** An entity with no history at all. */
+  'ADMIN.NOT_FOUND': 404,
   /** A share link whose token matches no link. */
   'SHARE.NOT_FOUND': 404,
   /** A share link that expired or was revoked, or whose document is gone. */

@@ -1,14 +1,17 @@
 import { z } from 'zod';
+import { AdminEventSchemas } from '../../../contracts/admin/events';
 import { ClaimEventSchemas } from '../../../contracts/shared/claims';
 
-type ClaimEventType = z.infer<(typeof ClaimEventSchemas)[number]>['type'];
+type InternalEventType = z.infer<(typeof ClaimEventSchemas)[number] | (typeof AdminEventSchemas)[number]>['type'];
 
 /**
  * Domain events that never leave the service: the claim events only make uniqueness rules
  * (one account per e-mail address, one profile per user) atomic inside the store, and their
- * stream ids derive from personal data.
+ * stream ids derive from personal data; admin reads of history are the audit's business, not
+ * analytics'.
  */
-export const INTERNAL_EVENTS: { [K in ClaimEventType]: null } = {
+export const INTERNAL_EVENTS: { [K in InternalEventType]: null } = {
   ClaimTaken: null,
   ClaimReleased: null,
+  AdminHistoryRead: null,
 };

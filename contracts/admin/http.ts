@@ -1,0 +1,121 @@
+import { z } from 'zod';
+import { IsoTimestamp, RequestTimestamp, Uuid } from '../shared/primitives';
+
+/** Request and response bodies of the admin history API (issue 13). Admin-only (403 otherwise). */
+
+const digits = (max: number) =>
+  z.preprocess((value) => (typeof value === 'string' && /^[0-9]{1,12}$/.test(value) ? Number(value) : value), z.number({ error: 'must be a whole number' }).int().min(0).max(max));
+
+/** Why the admin looks (recorded with the read). */
+const Reason = z.string().trim().min(1).max(500).optional();
+
+/** `<category>-<uuid>`, e.g. `profile-4f0c…`. */
+export const StreamParams = z.strictObject({ stream: z.string().regex(/^[a-z]{2,30}-[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be <category>-<uuid>') });
+
+export const StreamEventsQuery = z.strictObject({
+  from_revision: digits(1e12).default(0),
+  limit: digits(500).pipe(z.number().min(1)).default(100),
+  reason: Reason,
+});
+export type StreamEventsQuery = z.output<typeof StreamEventsQuery>;
+
+export const HistoryEvent = z.object({
+  event_id: Uuid,
+  type: z.string(),
+  stream_id: z.string(),
+  revision: z.number().int(),
+  position: z.string(),
+  recorded_at: IsoTimestamp,
+  metadata: z.object({
+    actor: z.string().nullable(),
+    correlation_id: z.string(),
+    causation_id: z.string().nullable(),
+    occurred_at: IsoTimestamp,
+    schema_version: z.number().int(),
+  }),
+  /** Decrypted where the subject's key exists; `[erased]` where it was destroyed; secrets (password and token hashes) are never shown. */
+  data: z.record(z.string(), z.unknown()),
+});
+export type HistoryEvent = z.infer<typeof HistoryEvent>;
+
+export const StreamEventsPage = z.object({
+  stream: z.string(),
+  items: z.array(HistoryEvent),
+  /** The revision to ask for next, or null at the end of the stream. */
+  next_revision: z.number().int().nullable(),
+});
+
+export const AuditQuery = z.strictObject({
+  actor: z.string().min(1).max(200).optional(),
+  /** A stream category: user, profile, job, generation, document, adminaccess, … */
+  aggregate: z.string().regex(/^[a-z]{2,30}$/).optional(),
+  event_type: z.string().regex(/^[A-Za-z]{2,60}$/).optional(),
+  from: RequestTimestamp.optional(),
+  to: RequestTimestamp.optional(),
+  /** From the previous page's `next_cursor`. */
+  cursor: z.string().regex(/^[0-9A-Za-z_-]{1,200}$/).optional(),
+  limit: digits(500).pipe(z.number().min(1)).default(100),
+  reason: Reason,
+});
+export type AuditQuery = z.output<typeof AuditQuery>;
+
+export const AuditEntry = z.object({
+  event_id: Uuid,
+  event_type: z.string(),
+  aggregate: z.string(),
+  stream_id: z.string(),
+  revision: z.number().int(),
+  position: z.string(),
+  actor: z.string().nullable(),
+  correlation_id: z.string(),
+  causation_id: z.string().nullable(),
+  occurred_at: IsoTimestamp,
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const AuditPage = z.object({ items: z.array(AuditEntry), next_cursor: z.string().nullable() });
+
+export const Entity = z.enum(['users', 'profiles', 'jobs', 'generations', 'documents']);
+export type Entity = z.infer<typeof Entity>;
+export const EntityParams = z.strictObject({ entity: Entity, id: Uuid });
+
+/** A moment in a stream: a revision (0-based, inclusive) or a time (events that occurred at or before it). */
+export const StateQuery = z
+  .strictObject({ as_of_revision: digits(1e12).optional(), as_of: RequestTimestamp.optional(), reason: Reason })
+  .refine((q) => !(q.as_of_revision !== undefined && q.as_of !== undefined), { error: 'give as_of_revision or as_of, not both' });
+export type StateQuery = z.output<typeof StateQuery>;
+
+export const EntityState = z.object({
+  entity: Entity,
+  id: Uuid,
+  stream: z.string(),
+  /** The last revision folded (-1: none yet). */
+  revision: z.number().int(),
+  /** When that event occurred (null before the first). */
+  occurred_at: IsoTimestamp.nullable(),
+  /** The state as the aggregate's own decider folds it (what deciding needs); secrets shown as `[secret]`. */
+  state: z.unknown(),
+  /** The entity as its read model showed it at that moment (the projection's own fold); null when it has none or did not exist. */
+  view: z.unknown(),
+});
+export type EntityState = z.infer<typeof EntityState>;
+
+/** `from` and `to`: each a revision number or an RFC 3339 time. */
+const Moment = z.string().regex(/^([0-9]{1,12}|\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2}))$/, 'must be a revision number or an RFC 3339 time');
+export const DiffQuery = z.strictObject({ from: Moment, to: Moment, reason: Reason });
+export type DiffQuery = z.output<typeof DiffQuery>;
+
+export const FieldChange = z.object({
+  /** Dot path into the state or the view, e.g. `view.experiences.1.title`. */
+  path: z.string(),
+  before: z.unknown(),
+  after: z.unknown(),
+});
+export const EntityDiff = z.object({
+  entity: Entity,
+  id: Uuid,
+  from: z.object({ revision: z.number().int(), occurred_at: IsoTimestamp.nullable() }),
+  to: z.object({ revision: z.number().int(), occurred_at: IsoTimestamp.nullable() }),
+  changes: z.array(FieldChange),
+});
+export type EntityDiff = z.infer<typeof EntityDiff>;

@@ -1,0 +1,68 @@
+import { AuditPage, AuditQuery, DiffQuery, EntityDiff, EntityParams, EntityState, StateQuery, StreamEventsPage, StreamEventsQuery, StreamParams } from '../../contracts/admin/http';
+import { errorResponses } from '../http/openapi-responses';
+import { route, RouteSpec } from '../http/route';
+import { AdminHistory } from './admin-history';
+
+const tag = 'Admin';
+const BASE = '/api/v1/admin';
+
+/**
+ * History for admins (issue 13): every route needs the `admin` role (403 otherwise) and records
+ * the read itself, with the optional `reason`, in the audit.
+ */
+export function adminHistoryRoutes(history: AdminHistory): RouteSpec[] {
+  return [
+    route({
+      method: 'get',
+      path: `${BASE}/streams/:stream/events`,
+      role: 'admin',
+      tag,
+      summary: 'A stream’s events in order, paged by revision, with full metadata (actor, correlation and causation ids, times, positions)',
+      params: StreamParams,
+      query: StreamEventsQuery,
+      responses: { 200: { description: 'A page of events', schema: StreamEventsPage }, ...errorResponses(400, 401, 403) },
+      async handler({ params, query, context }) {
+        return { status: 200, body: await history.streamEvents(params.stream, query, context) };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${BASE}/audit`,
+      role: 'admin',
+      tag,
+      summary: 'Events across all streams, filtered by actor, aggregate, event type and time, in log order with a cursor (metadata only)',
+      query: AuditQuery,
+      responses: { 200: { description: 'A page of the audit', schema: AuditPage }, ...errorResponses(400, 401, 403) },
+      async handler({ query, context }) {
+        return { status: 200, body: await history.audit(query, context) };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${BASE}/:entity/:id/state`,
+      role: 'admin',
+      tag,
+      summary: 'An entity as it was at a revision (`as_of_revision`, 0-based) or a time (`as_of`), folded by its own decider; the latest without either',
+      params: EntityParams,
+      query: StateQuery,
+      responses: { 200: { description: 'The state at that moment', schema: EntityState }, ...errorResponses(400, 401, 403, 404) },
+      async handler({ params, query, context }) {
+        const moment = { revision: query.as_of_revision, time: query.as_of };
+        return { status: 200, body: await history.stateAt(params.entity, params.id, moment, query.reason, context) };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${BASE}/:entity/:id/diff`,
+      role: 'admin',
+      tag,
+      summary: 'What changed in an entity between two moments (`from`, `to`: a revision or a time), field by field',
+      params: EntityParams,
+      query: DiffQuery,
+      responses: { 200: { description: 'The changes', schema: EntityDiff }, ...errorResponses(400, 401, 403, 404) },
+      async handler({ params, query, context }) {
+        return { status: 200, body: await history.diff(params.entity, params.id, query.from, query.to, query.reason, context) };
+      },
+    }),
+  ];
+}
