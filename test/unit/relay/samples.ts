@@ -213,6 +213,10 @@ export function sampleHistory(): SampleHistory {
       { stream_id: `user-${erased_user_id}`, events: erasedUser },
       { stream_id: `generation-${generation_id}`, events: generation },
       { stream_id: `document-${document_id}`, events: document },
+      {
+        stream_id: `adminaccess-${erased_user_id}`,
+        events: [{ type: 'AdminHistoryRead', data: { user_id: erased_user_id, action: 'state', target: `profile-${profile_id}`, reason: s(`ticket ${m()}`) } }],
+      },
     ],
     secrets,
   };
