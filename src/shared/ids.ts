@@ -18,4 +18,6 @@ export const ID_NAMESPACES = {
   document: '0b7e4f52-91c3-4d6a-b8e5-3f2a6c1d9e07',
   /** The slot that holds a user's one live document per job and type. */
   document_slot: 'c4d8a1e6-2f75-4b93-9e0c-58b7d3a2f614',
+  /** An operator using the admin CLI (`operator:<login>`), as the id their reads are recorded under. */
+  operator: '7e2b9c41-5a8d-4f36-b1e0-9d4c3a6f2e85',
 } as const;
