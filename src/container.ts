@@ -6,6 +6,7 @@ import { FileStore } from './storage/port';
 import { jobSnapshotAt, profileSnapshotAt } from './composition/snapshots';
 import { buildDocumentKeeper, documentApiRoutes, documentRetentionTask } from './composition/documents';
 import { adminApiRoutes } from './composition/admin';
+import { applicationApiRoutes } from './composition/applications';
 import { ProcessManager } from './generations/process-manager/process-manager';
 import { runStage, StageDeps } from './generations/stages';
 import { MessageBus } from './bus/port';
@@ -111,6 +112,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       }),
       ...documentApiRoutes({ commands, readStore, waiter, files, config }),
       ...adminApiRoutes({ events, serializer, readStore, commands }),
+      ...applicationApiRoutes({ commands, readStore, waiter, files }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
     ];
   });
