@@ -6,7 +6,7 @@ import { Filter, ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
 import { effectiveStatus } from './expiry';
 import { jobFilter, JobScope } from './filters';
-import { queryTerms, rankJobs } from '../keywords';
+import { documentFrequencies, queryTerms, rankJobs } from '../keywords';
 
 const notFound = () => new DomainError('JOB.NOT_FOUND', 'Job not found');
 
@@ -47,18 +47,19 @@ export class JobQueries {
   }
 
   /**
-   * Candidates share a term with the query (a read-store query); term frequencies over every
-   * job the filters allow make a rare term weigh more than a common one.
+   * Candidates share a term with the query (narrowed by the `search_terms` index); term
+   * frequencies over every job the filters allow make a rare term weigh more than a common one.
+   * Every job the filters allow that has a query term is a candidate, so the candidates give
+   * those frequencies exactly, without a count per term.
    */
   private async ranked(q: string, filter: Filter): Promise<JobDocument[]> {
     const terms = queryTerms(q);
     if (terms.length === 0) return [];
-    const [candidates, documentCount, frequencies] = await Promise.all([
+    const [candidates, documentCount] = await Promise.all([
       this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }),
       this.jobs.count(filter),
-      Promise.all(terms.map((term) => this.jobs.count({ $and: [filter, { search_terms: term }] }))),
     ]);
-    const documentFrequency = new Map(terms.map((term, i) => [term, frequencies[i]]));
+    const documentFrequency = documentFrequencies(terms, candidates);
     return rankJobs(q, candidates, { corpus: { documentCount, documentFrequency } });
   }
 }

@@ -14,6 +14,7 @@ import { parseQuery } from './query';
 export const SEARCH_TERMS_VERSION = 1;
 
 export { rankJobs } from './rank';
+export { documentFrequencies } from './document-frequency';
 export type { CorpusStats, RankableJob, RankOptions } from './rank';
 export type { SearchableJob } from './job-terms';
 
