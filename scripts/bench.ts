@@ -9,6 +9,7 @@ import { openEmbeddedEventStore } from '../src/event-store/embedded';
 import { silentLogger } from '../src/shared/logger';
 import { exportFigures, parseBackFigures } from './bench/exports';
 import { generationFigures } from './bench/generations';
+import { restartFigures } from './bench/restart';
 import { JsonClient, percentile, runLoad } from './bench/http-client';
 
 /**
@@ -19,7 +20,8 @@ import { JsonClient, percentile, runLoad } from './bench/http-client';
  *   3. a trivial express JSON route measured the same way: the ceiling for (2);
  *   4. generations end to end: per second at stage-duration scale 0, and one at scale 1;
  *   5. exports per second of each format (src/rendering), one-page and three-page resumes;
- *   6. the export stage's parse-back (render PDF and DOCX, read both back), same resumes.
+ *   6. the export stage's parse-back (render PDF and DOCX, read both back), same resumes;
+ *   restarts: cold start until /health/ready and idle RSS over 100k and 300k events, full rebuild events/s.
  */
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
 const COMMANDS = Number(process.env.BENCH_COMMANDS ?? 2_000);
@@ -27,6 +29,7 @@ const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
 const USERS = 64;
 const GENERATIONS = Number(process.env.BENCH_GENERATIONS ?? 200);
 const EXPORTS = Number(process.env.BENCH_EXPORTS ?? 50);
+const RESTART_SIZES = (process.env.BENCH_RESTART_SIZES ?? '100000,300000').split(',').map(Number);
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
@@ -100,6 +103,7 @@ async function main(): Promise<void> {
     await generationFigures(dir, GENERATIONS, 8);
     await exportFigures(EXPORTS);
     await parseBackFigures(Math.min(EXPORTS, 20));
+    await restartFigures(RESTART_SIZES);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
