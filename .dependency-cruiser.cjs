@@ -1,5 +1,5 @@
 /**
- * Architecture rules, checked by `npm run lint` (`depcruise src projections contracts scripts test`).
+ * Architecture rules, checked by `npm run lint` (`depcruise src projections contracts scripts examples test`).
  * A violation fails the lint step and so `npm test` and CI.
  *
  * Paths are relative to the repository root. Type-only imports count like any other: a rule
@@ -8,7 +8,7 @@
  */
 
 /** The project's own code. */
-const OWN = '^(src|projections|contracts|scripts|test)/';
+const OWN = '^(src|projections|contracts|scripts|examples|test)/';
 /** Infrastructure adapters, each its own folder; the ports beside them are not adapters. */
 const ADAPTERS = '^(src/event-store/(?:embedded|eventstoredb)/|src/read-store/(?:embedded|mongo)/|src/bus/(?:kafka|in-process)/|src/llm/openai/|src/storage/local/)';
 /** Feature slices of the API. */
@@ -109,6 +109,20 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/' },
       to: { path: '^(test|scripts)/' },
+    },
+    {
+      name: 'examples-see-only-contracts',
+      comment: 'examples/ are programs another team could write: they know the published contracts/, nothing inside the service.',
+      severity: 'error',
+      from: { path: '^examples/' },
+      to: { path: OWN, pathNot: '^(examples|contracts)/' },
+    },
+    {
+      name: 'nothing-imports-examples',
+      comment: 'Only tests import examples/: the service never depends on a consumer of its topics.',
+      severity: 'error',
+      from: { path: OWN, pathNot: '^(examples|test)/' },
+      to: { path: '^examples/' },
     },
     {
       name: 'shared-imports-no-slice-http-or-adapter',

@@ -1,4 +1,4 @@
-// ESLint (flat config) for the TypeScript in src, projections, contracts, scripts and test.
+// ESLint (flat config) for the TypeScript in src, projections, contracts, scripts, examples and test.
 // Run by `npm run lint` (with dependency-cruiser for the import rules, see .dependency-cruiser.cjs)
 // and so by `npm test` and CI.
 //
