@@ -13,7 +13,9 @@ import { brokerList, onBackends } from '../support/real-backends';
  * fed through Kafka, and the PII-free document events on `jobwise.documents.v1`.
  */
 onBackends(['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URL', 'KAFKA_BROKERS'], 'documents on EventStoreDB, MongoDB and Kafka', () => {
-  jest.setTimeout(120_000);
+  // A new consumer group reads the shared topic from the beginning: behind other suites' history
+  // under a full parallel run, the first generation can take a while.
+  jest.setTimeout(240_000);
   const database = `jobwise_documents_${randomUUID().slice(0, 8)}`;
   let t: TestApp;
   let owner: Prepared;
@@ -34,8 +36,8 @@ onBackends(['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URL', 'KAFKA_BROKERS'], 'do
       ALL_ROLES,
     );
     owner = await userWithProfileAndJob(t);
-    const generation = await generate(t, owner.user, owner.profile_id, owner.job_id, true);
-    const docs = await documentsOf(t, owner.user, generation, 2);
+    const generation = await generate(t, owner.user, owner.profile_id, owner.job_id, true, 150_000);
+    const docs = await documentsOf(t, owner.user, generation, 2, 60_000);
     resumeId = docs.find((d) => d.type === 'resume')!.id;
   });
   afterAll(async () => {
