@@ -80,6 +80,11 @@ export const PersonalPaths: { readonly [T in DomainEvent['type']]: readonly stri
   DocumentShareViewed: [],
   DocumentExpired: [],
   DocumentDeleted: [],
+  // applications: the notes the user typed, on the application and on each status change
+  ApplicationCreated: ['notes'],
+  ApplicationStatusChanged: ['note'],
+  ApplicationNotesUpdated: ['notes'],
+  ApplicationDeleted: [],
   // admin: the reason an admin gave for reading history
   AdminHistoryRead: ['reason'],
 };

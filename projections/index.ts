@@ -1,3 +1,4 @@
+import { applicationsProjection } from './applications';
 import { auditProjection } from './audit';
 import { documentsProjection } from './documents';
 import { generationsProjection } from './generations';
@@ -14,5 +15,6 @@ export const allProjections: Projection<ProjectedDoc>[] = [
   jobsProjection as unknown as Projection<ProjectedDoc>,
   generationsProjection as unknown as Projection<ProjectedDoc>,
   documentsProjection as unknown as Projection<ProjectedDoc>,
+  applicationsProjection as unknown as Projection<ProjectedDoc>,
   auditProjection as unknown as Projection<ProjectedDoc>,
 ];

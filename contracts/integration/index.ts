@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ApplicationIntegrationEventSchemas } from './applications';
 import { DocumentIntegrationEventSchemas } from './documents';
 import { GenerationIntegrationEventSchemas } from './generations';
 import { JobIntegrationEventSchemas } from './jobs';
@@ -12,6 +13,7 @@ export * from './profiles';
 export * from './jobs';
 export * from './generations';
 export * from './documents';
+export * from './applications';
 export { defineIntegrationEvent } from './envelope';
 
 /** The events each topic carries; topics without events yet are declared for their consumers. */
@@ -21,6 +23,7 @@ export const IntegrationEventsByTopic = {
   [IntegrationTopics.jobs]: JobIntegrationEventSchemas,
   [IntegrationTopics.generations]: GenerationIntegrationEventSchemas,
   [IntegrationTopics.documents]: DocumentIntegrationEventSchemas,
+  [IntegrationTopics.applications]: ApplicationIntegrationEventSchemas,
 } as const satisfies Record<IntegrationTopic, readonly z.ZodType[]>;
 
 /** Every integration event, for JSON Schema generation (`integration/<event_type>.json`). */
@@ -30,6 +33,7 @@ export const IntegrationEventSchemas = [
   ...JobIntegrationEventSchemas,
   ...GenerationIntegrationEventSchemas,
   ...DocumentIntegrationEventSchemas,
+  ...ApplicationIntegrationEventSchemas,
 ] as const;
 
 export const IntegrationEvent = z.discriminatedUnion('event_type', IntegrationEventSchemas);

@@ -9,6 +9,7 @@ export const IntegrationTopics = {
   jobs: 'jobwise.jobs.v1',
   generations: 'jobwise.generations.v1',
   documents: 'jobwise.documents.v1',
+  applications: 'jobwise.applications.v1',
 } as const;
 
 export type IntegrationTopic = (typeof IntegrationTopics)[keyof typeof IntegrationTopics];

@@ -40,6 +40,9 @@ const STATUS: Record<ErrorCode, number> = {
   'DOCUMENT.NOT_FOUND': 404,
   'DOCUMENT.VERSION_NOT_FOUND': 404,
   'DOCUMENT.SHARE_NOT_FOUND': 404,
+  'APPLICATION.NOT_FOUND': 404,
+  /** A status change the transition table does not allow (see the application decider). */
+  'APPLICATION.INVALID_TRANSITION': 409,
   /** An entity with no history at all. */
   'ADMIN.NOT_FOUND': 404,
   /** A share link whose token matches no link. */

@@ -2,6 +2,7 @@ import { BUS_HEADERS, BusMessage } from '../bus/port';
 import { DomainEnvelope } from '../../contracts/events';
 import { DomainEventType, EnvelopeOf, OutgoingEvent } from './mappings/build';
 import { INTERNAL_EVENTS } from './mappings/internal';
+import { APPLICATION_MAPPINGS } from './mappings/applications';
 import { DOCUMENT_MAPPINGS } from './mappings/documents';
 import { GENERATION_MAPPINGS } from './mappings/generations';
 import { JOB_MAPPINGS } from './mappings/jobs';
@@ -22,6 +23,7 @@ const MAPPINGS: { [K in DomainEventType]: ((event: EnvelopeOf<K>) => OutgoingEve
   ...JOB_MAPPINGS,
   ...GENERATION_MAPPINGS,
   ...DOCUMENT_MAPPINGS,
+  ...APPLICATION_MAPPINGS,
   ...INTERNAL_EVENTS,
 };
 

@@ -55,7 +55,7 @@ describe('integration event mapping', () => {
     }
   });
 
-  it('then user, profile, job, generation and document events go to their own topics', () => {
+  it('then user, profile, job, generation, document and application events go to their own topics', () => {
     for (const { envelope, outgoing } of mapped) {
       if (!outgoing) continue;
       const byCategory: Record<string, string> = {
@@ -64,6 +64,7 @@ describe('integration event mapping', () => {
         job: IntegrationTopics.jobs,
         generation: IntegrationTopics.generations,
         document: IntegrationTopics.documents,
+        application: IntegrationTopics.applications,
       };
       const expected = byCategory[envelope.stream_id.split('-')[0]];
       expect(outgoing.topic).toBe(expected);

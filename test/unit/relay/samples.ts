@@ -201,6 +201,18 @@ export function sampleHistory(): SampleHistory {
     { type: 'DocumentDeleted', data: { document_id, user_id } },
   ];
 
+  const application_id = randomUUID();
+  const application: DomainEvent[] = [
+    {
+      type: 'ApplicationCreated',
+      data: { application_id, user_id, job_id, document_id, document_version: 1, status: 'preparing', applied_date: null, notes: s(`Referred by Grace ${m()}`) },
+    },
+    { type: 'ApplicationStatusChanged', data: { user_id, from: 'preparing', to: 'applied', note: s(`Sent through the portal ${m()}`), applied_date: '2026-11-30' } },
+    { type: 'ApplicationStatusChanged', data: { user_id, from: 'applied', to: 'interviewing', note: null, applied_date: null } },
+    { type: 'ApplicationNotesUpdated', data: { user_id, notes: s(`Second round with ${m()} on Friday`) } },
+    { type: 'ApplicationDeleted', data: { application_id, user_id } },
+  ];
+
   return {
     user_id,
     profile_id,
@@ -217,6 +229,7 @@ export function sampleHistory(): SampleHistory {
         stream_id: `adminaccess-${erased_user_id}`,
         events: [{ type: 'AdminHistoryRead', data: { user_id: erased_user_id, action: 'state', target: `profile-${profile_id}`, reason: s(`ticket ${m()}`) } }],
       },
+      { stream_id: `application-${application_id}`, events: application },
     ],
     secrets,
   };
