@@ -37,8 +37,12 @@ export interface Collection<T extends Doc> {
   find(filter?: Filter, options?: FindOptions): Promise<T[]>;
   count(filter?: Filter): Promise<number>;
   /**
-   * Idempotently declares an index. Adapters may treat a plain index as a no-op, but a
-   * unique one is enforced: an upsert that would duplicate its key rejects with DuplicateKeyError.
+   * Idempotently declares an index; both adapters build every one, unique or not. An index on an
+   * array field holds each element (multikey), so equality, `$in`, `$all` and ranges on it are
+   * answered through the index: the embedded store narrows by an index's leading field, at the
+   * top level of a filter or inside `$and`, then applies the whole filter (the answers are those
+   * of a scan, only faster). A unique index is enforced: an upsert that would duplicate its key
+   * rejects with DuplicateKeyError (the embedded store keys it by whole values, not elements).
    */
   ensureIndex(fields: Sort, options?: IndexOptions): Promise<void>;
 }
