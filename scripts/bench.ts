@@ -10,6 +10,7 @@ import { silentLogger } from '../src/shared/logger';
 import { exportFigures, parseBackFigures } from './bench/exports';
 import { generationFigures } from './bench/generations';
 import { restartFigures } from './bench/restart';
+import { searchFigures } from './bench/search';
 import { JsonClient, percentile, runLoad } from './bench/http-client';
 
 /**
@@ -21,6 +22,7 @@ import { JsonClient, percentile, runLoad } from './bench/http-client';
  *   4. generations end to end: per second at stage-duration scale 0, and one at scale 1;
  *   5. exports per second of each format (src/rendering), one-page and three-page resumes;
  *   6. the export stage's parse-back (render PDF and DOCX, read both back), same resumes;
+ *   7. job search (GET /jobs?q= without HTTP) over 70, 10,000 and 100,000 jobs of one user;
  *   restarts: cold start until /health/ready and idle RSS over 100k and 300k events, full rebuild events/s.
  */
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
@@ -30,6 +32,9 @@ const USERS = 64;
 const GENERATIONS = Number(process.env.BENCH_GENERATIONS ?? 200);
 const EXPORTS = Number(process.env.BENCH_EXPORTS ?? 50);
 const RESTART_SIZES = (process.env.BENCH_RESTART_SIZES ?? '100000,300000').split(',').map(Number);
+const SEARCH_SIZES = (process.env.BENCH_SEARCH_SIZES ?? '70,10000,100000').split(',').map(Number);
+const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 80);
+const SEARCH_SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
 
 const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
 
@@ -104,6 +109,7 @@ async function main(): Promise<void> {
     await exportFigures(EXPORTS);
     await parseBackFigures(Math.min(EXPORTS, 20));
     await restartFigures(RESTART_SIZES);
+    await searchFigures(SEARCH_SIZES, SEARCHES, SEARCH_SECONDS);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -1,0 +1,96 @@
+import { randomUUID } from 'node:crypto';
+import { DomainEnvelope } from '../../contracts/events';
+import { JobDocument, JobsReadModel } from '../../contracts/jobs/read-model';
+import { JobSearchQuery } from '../../contracts/jobs/http';
+import { JobContent } from '../../contracts/jobs/job';
+import { Doc } from '../../src/read-store/port';
+import { jobsProjection } from '../../projections/jobs';
+import { loadStaticCatalogue } from '../../src/jobs/catalogue/catalogue';
+import { JobQueries } from '../../src/jobs/job-queries';
+import { EmbeddedReadStore } from '../../src/read-store/embedded';
+import { percentile } from './http-client';
+
+const fmt = (n: number) => n.toLocaleString('en-US', { maximumFractionDigits: 1 });
+const QUERIES = ['kubernetes', 'nurse', 'machine learning engineer', 'react frontend', 'sales', 'engineer', 'product manager', 'java developer'];
+const SENIORITY = ['', 'Senior ', 'Junior ', 'Lead ', 'Staff ', 'Principal '];
+const CITIES = ['Berlin', 'London', 'Paris', 'Madrid', 'Zürich', 'Amsterdam', 'Lisbon', 'Vienna', 'Warsaw', 'Prague', 'Dublin'];
+const TODAY = '2026-01-15';
+
+/**
+ * Job search (JobQueries.search, as GET /jobs?q= runs it without HTTP) on the embedded read store
+ * over `size` active jobs of one user, one query at a time. The documents are what the jobs
+ * projection makes of JobCreated events: the 70 catalogue postings, varied in title, company,
+ * location and date so no two are equal; the projection's own output is reused for every tenth
+ * variant (only the fields that do not feed search differ) to keep the 100k build short.
+ * Queries run for about `seconds` (at 100,000 jobs a heavy query alone takes longer today).
+ */
+export async function searchFigures(sizes: number[], rounds: number, seconds: number): Promise<void> {
+  for (const size of sizes) {
+    const store = new EmbeddedReadStore();
+    const user_id = randomUUID();
+    const t0 = performance.now();
+    await seedJobs(store, size, user_id);
+    const seeded = performance.now() - t0;
+    const queries = new JobQueries(store);
+    const search = (q: string) => queries.search(pageQuery(q), { user_id, mine: false }, TODAY);
+    // Warm-up: JIT, and the memo of job analyses, which holds 10,000 jobs (larger sizes overflow it anyway).
+    for (const q of size <= 10_000 ? QUERIES : QUERIES.slice(0, 1)) await search(q);
+    const deadline = performance.now() + seconds * 1000;
+    const latencies: number[] = [];
+    let matches = 0;
+    // Up to `rounds` queries while time allows; one at least, and the whole mix once when it fits.
+    for (let i = 0; i < rounds && (i === 0 || performance.now() < deadline); i++) {
+      const q = QUERIES[i % QUERIES.length]!;
+      const started = performance.now();
+      const page = await search(q);
+      latencies.push(performance.now() - started);
+      matches += page.total;
+    }
+    console.log(
+      `search ${fmt(size).padStart(7)} jobs (${latencies.length} queries, one client):  p50 ${fmt(percentile(latencies, 50))} ms  p99 ${fmt(percentile(latencies, 99))} ms  ` +
+        `(${fmt(matches / latencies.length)} matches per query; documents built in ${fmt(seeded / 1000)} s)`,
+    );
+  }
+}
+
+function pageQuery(q: string): JobSearchQuery {
+  return { q, limit: 20, offset: 0 } as JobSearchQuery;
+}
+
+async function seedJobs(store: EmbeddedReadStore, size: number, user_id: string): Promise<void> {
+  const jobs = store.collection<JobDocument & Doc>(JobsReadModel.collection);
+  for (const index of jobsProjection.indexes ?? []) await jobs.ensureIndex(index.fields, { unique: index.unique });
+  const catalogue = loadStaticCatalogue();
+  const projected: Array<ReturnType<typeof jobsProjection.evolve>> = [];
+  for (let i = 0; i < size; i++) {
+    const base = catalogue[i % catalogue.length]!;
+    const variant = Math.floor(i / catalogue.length);
+    const job_id = randomUUID();
+    if (variant % 10 === 0) {
+      const content = {
+        ...base.content,
+        title: `${SENIORITY[variant % SENIORITY.length]}${base.content.title}`,
+        company: variant === 0 ? base.content.company : `${base.content.company} ${CITIES[variant % CITIES.length]}`,
+        location: CITIES[(i + variant) % CITIES.length]!,
+        posted_date: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+        expires_date: null,
+      };
+      projected[i % catalogue.length] = jobsProjection.evolve(null, created(job_id, user_id, content, `${base.content_hash.slice(0, 56)}${String(i).padStart(8, '0')}`));
+    }
+    const doc = { ...projected[i % catalogue.length]!, id: job_id, posted_date: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` };
+    await jobs.upsert({ ...doc, _id: job_id, _applied: { [`job-${job_id}`]: 0 } } as JobDocument & Doc);
+  }
+}
+
+function created(job_id: string, user_id: string, content: JobContent, content_hash: string): DomainEnvelope {
+  return {
+    event_id: randomUUID(),
+    type: 'JobCreated',
+    data: { job_id, source: 'user_created', user_id, status: 'active', catalogue_id: null, content, content_hash },
+    metadata: { correlation_id: 'bench', causation_id: null, actor: user_id, occurred_at: '2026-01-01T00:00:00.000Z', schema_version: 1 },
+    stream_id: `job-${job_id}`,
+    revision: 0,
+    position: '0',
+    recorded_at: '2026-01-01T00:00:00.000Z',
+  } as DomainEnvelope;
+}
