@@ -1,4 +1,7 @@
 import { z } from 'zod';
+import { ApplicationCommandSchema } from './applications/commands';
+import { ApplicationCreateRequest, ApplicationPage, ApplicationStats, ApplicationUpdateRequest, ApplicationView } from './applications/http';
+import { ApplicationDocument } from './applications/read-model';
 import { DomainEventSchemas } from './events';
 import {
   CoverLetterGenerationRequest,
@@ -35,10 +38,12 @@ const named: Record<string, z.ZodType> = {
   'commands/profile-command': ProfileCommandSchema,
   'commands/user-command': UserCommandSchema,
   'commands/job-command': JobCommandSchema,
+  'commands/application-command': ApplicationCommandSchema,
   'read-models/profiles_v1': ProfileDocument,
   'read-models/users_v1': UserDocument,
   'read-models/jobs_v1': JobDocument,
   'read-models/generations_v1': GenerationDocument,
+  'read-models/applications_v1': ApplicationDocument,
   'http/profile-create-request': ProfileCreateRequest,
   'http/profile-update-request': ProfileUpdateRequest,
   'http/profile': ProfileView,
@@ -67,6 +72,11 @@ const named: Record<string, z.ZodType> = {
   'http/generation-analytics': GenerationAnalytics,
   'http/generation-validation': GenerationValidation,
   'http/generation-templates': TemplateList,
+  'http/application-create-request': ApplicationCreateRequest,
+  'http/application-update-request': ApplicationUpdateRequest,
+  'http/application': ApplicationView,
+  'http/application-page': ApplicationPage,
+  'http/application-stats': ApplicationStats,
 };
 
 export function jsonSchemaFiles(): Record<string, string> {
