@@ -9,7 +9,7 @@ export const DEAD_LETTER_HEADERS = {
   'x-attempts': { type: 'string', pattern: '^[0-9]+$', description: 'Handler attempts made; 0 for a value no handler could decode.' },
 };
 
-export const SERVICE_DESCRIPTION = `JobWise publishes what happens to its users, profiles, jobs, generations and documents as
+export const SERVICE_DESCRIPTION = `JobWise publishes what happens to each of its aggregates (one topic each, the channels below) as
 integration events on Kafka: a public, personal-data-free projection of its stored domain events
 (ADR 0005, docs/decisions/0005-relay-and-integration-events.md). The event store is the outbox:
 one relay reads every stored event from its checkpoint and publishes the mapped integration event.

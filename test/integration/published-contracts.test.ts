@@ -73,7 +73,7 @@ async function jobLife(user: Session): Promise<void> {
   ok(await t.http.delete(base).set(user.auth));
 }
 
-async function documentLife(user: Session, generation_id: string): Promise<void> {
+async function documentLife(user: Session, generation_id: string): Promise<string> {
   const docs = await documentsOf(t, user, generation_id, 2);
   const resume = `/api/v1/documents/${docs.find((d) => d.type === 'resume')!.id}`;
   ok(await t.http.put(resume).set(user.auth).send({ tags: ['applied'] }));
@@ -87,6 +87,16 @@ async function documentLife(user: Session, generation_id: string): Promise<void>
   ok(await t.http.delete(`${resume}/shares/${share.body.share_id}`).set(user.auth));
   const letter = docs.find((d) => d.type === 'cover_letter')!.id;
   ok(await t.http.delete(`/api/v1/documents/${letter}`).set(user.auth));
+  return resume.slice(resume.lastIndexOf('/') + 1);
+}
+
+async function applicationLife(user: Session, job_id: string, document_id: string): Promise<void> {
+  const created = await t.http.post('/api/v1/job-search/applications').set(user.auth).send({ job_id, document_id, status: 'preparing' });
+  ok(created);
+  const path = `/api/v1/job-search/applications/${created.body.id}`;
+  ok(await t.http.put(path).set(user.auth).send({ status: 'applied', note: 'Sent through the careers page' }));
+  ok(await t.http.put(path).set(user.auth).send({ notes: 'Follow up on Monday' }));
+  ok(await t.http.delete(path).set(user.auth));
 }
 
 /** A generation cancelled before it ends (a cancel that meets a pipeline write is retried), then deleted. */
@@ -112,7 +122,7 @@ it('every published message keeps its JSON Schema and AsyncAPI contract, and the
   await jobLife(user);
   const generation_id = await generate(t, user, profile_id, job_id, true);
   ok(await t.http.post(`/api/v1/generations/${generation_id}/feedback`).set(user.auth).send({ rating: 4 }));
-  await documentLife(user, generation_id);
+  await applicationLife(user, job_id, await documentLife(user, generation_id));
   await cancelledGeneration(user, profile_id, job_id);
   const changed = await t.http.post('/api/v1/auth/change-password').set(user.auth).send({ current_password: user.password, new_password: 'another long passphrase' });
   ok(changed);
