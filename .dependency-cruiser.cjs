@@ -12,7 +12,7 @@ const OWN = '^(src|projections|contracts|scripts|examples|test)/';
 /** Infrastructure adapters, each its own folder; the ports beside them are not adapters. */
 const ADAPTERS = '^(src/event-store/(?:embedded|eventstoredb)/|src/read-store/(?:embedded|mongo)/|src/bus/(?:kafka|in-process)/|src/llm/openai/|src/storage/local/)';
 /** Feature slices of the API. */
-const SLICES = '^src/(users|profiles|jobs|privacy|generations|documents|admin)/';
+const SLICES = '^src/(users|profiles|jobs|privacy|generations|documents|admin|applications|notifications)/';
 /** The composition root: the only files of src/ that wire projections into the app (src/composition/ holds its helpers). */
 const COMPOSITION_ROOT = ['^src/(container|app-process|main)\\.ts$', '^src/composition/'];
 

@@ -87,6 +87,10 @@ export const PersonalPaths: { readonly [T in DomainEvent['type']]: readonly stri
   ApplicationDeleted: [],
   // admin: the reason an admin gave for reading history
   AdminHistoryRead: ['reason'],
+  // notifications: generic titles and ids only
+  NotificationRaised: [],
+  NotificationRead: [],
+  NotificationPreferencesSet: [],
 };
 
 function personalInfo(prefix: string): string[] {

@@ -1,6 +1,7 @@
 import { applicationsProjection } from './applications';
 import { auditProjection } from './audit';
 import { documentsProjection } from './documents';
+import { notificationPreferencesProjection, notificationsProjection } from './notifications';
 import { generationsProjection } from './generations';
 import { jobsProjection } from './jobs';
 import { profilesProjection } from './profiles';
@@ -17,4 +18,6 @@ export const allProjections: Projection<ProjectedDoc>[] = [
   documentsProjection as unknown as Projection<ProjectedDoc>,
   applicationsProjection as unknown as Projection<ProjectedDoc>,
   auditProjection as unknown as Projection<ProjectedDoc>,
+  notificationsProjection as unknown as Projection<ProjectedDoc>,
+  notificationPreferencesProjection as unknown as Projection<ProjectedDoc>,
 ];

@@ -83,6 +83,8 @@ const EnvSchema = z.object({
   /** How often an api process looks for documents past their retention. */
   DOCUMENT_RETENTION_SWEEP_MS: z.coerce.number().int().min(50).max(86_400_000).default(60_000),
   DOCUMENT_KEEPER_GROUP: z.string().trim().min(1).max(200).default('jobwise-document-keeper'),
+  /** The consumer group of the notifier processes (one per deployment). */
+  NOTIFIER_GROUP: z.string().trim().min(1).max(200).default('jobwise-notifier'),
 });
 
 /** An optional JSON variable, parsed and then validated by `schema`. */
@@ -104,7 +106,7 @@ function jsonOf<T extends z.ZodType>(schema: T) {
 }
 
 /** What a process runs: the HTTP API, the projectors, the relay to the bus, the generation pipeline's process manager. */
-export const ROLES = ['api', 'projector', 'relay', 'process-manager'] as const;
+export const ROLES = ['api', 'projector', 'relay', 'process-manager', 'notifier'] as const;
 export type Role = (typeof ROLES)[number];
 
 export interface Config {
@@ -136,6 +138,7 @@ export interface Config {
   metrics_token?: string;
   generation: GenerationConfig;
   documents: { retention_days: number; retention_sweep_ms: number; keeper_group: string };
+  notifier_group: string;
 }
 
 export interface GenerationConfig {
@@ -201,6 +204,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
       },
     },
     documents: { retention_days: e.DOCUMENT_RETENTION_DAYS, retention_sweep_ms: e.DOCUMENT_RETENTION_SWEEP_MS, keeper_group: e.DOCUMENT_KEEPER_GROUP },
+    notifier_group: e.NOTIFIER_GROUP,
   };
 }
 

@@ -7,6 +7,7 @@ import { jobSnapshotAt, profileSnapshotAt } from './composition/snapshots';
 import { buildDocumentKeeper, documentApiRoutes, documentRetentionTask } from './composition/documents';
 import { adminApiRoutes } from './composition/admin';
 import { applicationApiRoutes } from './composition/applications';
+import { buildNotifier, notificationApiRoutes } from './composition/notifications';
 import { ProcessManager } from './generations/process-manager/process-manager';
 import { runStage, StageDeps } from './generations/stages';
 import { MessageBus } from './bus/port';
@@ -88,6 +89,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const relay = has('relay') ? new EventRelay(events, bus, readStore, logger.child({ component: 'relay' }), {}, serializer) : null;
   const processManager = has('process-manager') ? buildProcessManager(config, events, serializer, bus, clock, logger) : null;
   const documentKeeper = has('process-manager') ? buildDocumentKeeper(config, events, serializer, bus, clock, logger) : null;
+  const notifier = has('notifier') ? buildNotifier({ events, serializer, bus, readStore, clock, logger, group_id: config.notifier_group }) : null;
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
   if (relay) container.bind(TOKENS.Relay).toConstantValue(relay);
   registerMetricSources(events, readStore, runners, relay);
@@ -113,6 +115,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...documentApiRoutes({ commands, readStore, waiter, files, config }),
       ...adminApiRoutes({ events, serializer, readStore, commands }),
       ...applicationApiRoutes({ commands, readStore, waiter, files }),
+      ...notificationApiRoutes({ commands, readStore, waiter }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
     ];
   });
@@ -125,6 +128,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...(relay ? [{ name: 'relay', start: () => relay.start(), stop: () => relay.stop() }] : []),
       ...(processManager ? [{ name: 'process-manager', start: () => processManager.start(), stop: () => processManager.stop() }] : []),
       ...(documentKeeper ? [{ name: 'document-keeper', start: () => documentKeeper.start(), stop: () => documentKeeper.stop() }] : []),
+      ...(notifier ? [{ name: 'notifier', start: () => notifier.start(), stop: () => notifier.stop() }] : []),
       ...(has('api')
         ? [
             ...jobBackgroundTasks({ commands: ctx.container.get(TOKENS.CommandHandler), readStore, clock, logger, projectors: runners }),

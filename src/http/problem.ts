@@ -45,6 +45,7 @@ const STATUS: Record<ErrorCode, number> = {
   'APPLICATION.INVALID_TRANSITION': 409,
   /** An entity with no history at all. */
   'ADMIN.NOT_FOUND': 404,
+  'NOTIFICATION.NOT_FOUND': 404,
   /** A share link whose token matches no link. */
   'SHARE.NOT_FOUND': 404,
   /** A share link that expired or was revoked, or whose document is gone. */

@@ -20,4 +20,6 @@ export const ID_NAMESPACES = {
   document_slot: 'c4d8a1e6-2f75-4b93-9e0c-58b7d3a2f614',
   /** An operator using the admin CLI (`operator:<login>`), as the id their reads are recorded under. */
   operator: '7e2b9c41-5a8d-4f36-b1e0-9d4c3a6f2e85',
+  /** A notification's id from the integration event that raised it (and its kind). */
+  notification: 'a91f3d27-6c4e-4b58-8d02-e7f5b1c9a364',
 } as const;

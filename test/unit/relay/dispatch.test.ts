@@ -3,8 +3,8 @@ import { DomainEnvelope, DomainEventSchemas } from '../../../contracts/events';
 import { INTERNAL_EVENT_TYPES, toIntegrationEvent } from '../../../src/relay/mapping';
 
 describe('integration event dispatch', () => {
-  it('declares exactly the claim events and admin reads internal', () => {
-    expect([...INTERNAL_EVENT_TYPES].sort()).toEqual(['AdminHistoryRead', 'ClaimReleased', 'ClaimTaken']);
+  it('declares exactly the claim events, admin reads and notifications internal', () => {
+    expect([...INTERNAL_EVENT_TYPES].sort()).toEqual(['AdminHistoryRead', 'ClaimReleased', 'ClaimTaken', 'NotificationPreferencesSet', 'NotificationRaised', 'NotificationRead']);
     expect(INTERNAL_EVENT_TYPES.every((type) => DomainEventSchemas.some((schema) => schema.shape.type.value === type))).toBe(true);
   });
 
