@@ -170,6 +170,7 @@ export function sampleHistory(): SampleHistory {
   ];
 
   const document_id = randomUUID();
+  const notification_id = randomUUID();
   const line = (text: string) => ({ text: s(`${text} ${m()}`), sources: [{ kind: 'summary' as const, entry_id: null, index: null }] });
   const share_id = randomUUID();
   const document: DomainEvent[] = [
@@ -228,6 +229,22 @@ export function sampleHistory(): SampleHistory {
       {
         stream_id: `adminaccess-${erased_user_id}`,
         events: [{ type: 'AdminHistoryRead', data: { user_id: erased_user_id, action: 'state', target: `profile-${profile_id}`, reason: s(`ticket ${m()}`) } }],
+      },
+      {
+        stream_id: `notification-${notification_id}`,
+        events: [
+          { type: 'NotificationRaised', data: { notification_id, user_id, kind: 'generation_completed', title: 'Your tailored document is ready', refs: { generation_id }, source_event_id: randomUUID() } },
+          { type: 'NotificationRead', data: { notification_id, user_id } },
+        ],
+      },
+      {
+        stream_id: `notificationprefs-${user_id}`,
+        events: [
+          {
+            type: 'NotificationPreferencesSet',
+            data: { user_id, kinds: { generation_completed: false, generation_failed: true, share_viewed: true, job_alert: true }, digest: 'daily' },
+          },
+        ],
       },
       { stream_id: `application-${application_id}`, events: application },
     ],
