@@ -119,3 +119,22 @@ export const EntityDiff = z.object({
   changes: z.array(FieldChange),
 });
 export type EntityDiff = z.infer<typeof EntityDiff>;
+
+export const ProjectionStatus = z.object({
+  /** The read model's name, also its checkpoint id, e.g. `documents_v1`. */
+  name: z.string(),
+  /** The version suffix of the name (a new version rebuilds side by side). */
+  version: z.number().int().nullable(),
+  collection: z.string(),
+  /** Position of the last event applied ('' before the first). */
+  checkpoint: z.string(),
+  lag: z.object({ events: z.number().int(), seconds: z.number() }),
+  /** The subscription's state where this process runs the projector; `elsewhere` when another process does. */
+  status: z.string(),
+  ready: z.boolean().nullable(),
+  events_applied: z.number().int().nullable(),
+  events_failed: z.number().int().nullable(),
+  last_error: z.string().nullable(),
+});
+export type ProjectionStatus = z.infer<typeof ProjectionStatus>;
+export const ProjectionList = z.object({ items: z.array(ProjectionStatus) });

@@ -1,4 +1,4 @@
-import { AuditPage, AuditQuery, DiffQuery, EntityDiff, EntityParams, EntityState, StateQuery, StreamEventsPage, StreamEventsQuery, StreamParams } from '../../contracts/admin/http';
+import { ProjectionList, ProjectionStatus, AuditPage, AuditQuery, DiffQuery, EntityDiff, EntityParams, EntityState, StateQuery, StreamEventsPage, StreamEventsQuery, StreamParams } from '../../contracts/admin/http';
 import { errorResponses } from '../http/openapi-responses';
 import { route, RouteSpec } from '../http/route';
 import { AdminHistory } from './admin-history';
@@ -10,8 +10,19 @@ const BASE = '/api/v1/admin';
  * History for admins (issue 13): every route needs the `admin` role (403 otherwise) and records
  * the read itself, with the optional `reason`, in the audit.
  */
-export function adminHistoryRoutes(history: AdminHistory): RouteSpec[] {
+export function adminHistoryRoutes(history: AdminHistory, projections: () => Promise<ProjectionStatus[]>): RouteSpec[] {
   return [
+    route({
+      method: 'get',
+      path: `${BASE}/projections`,
+      role: 'admin',
+      tag,
+      summary: 'Every read model’s projection: version, checkpoint, lag in events and seconds, status, failures',
+      responses: { 200: { description: 'The projections', schema: ProjectionList }, ...errorResponses(401, 403) },
+      async handler() {
+        return { status: 200, body: { items: await projections() } };
+      },
+    }),
     route({
       method: 'get',
       path: `${BASE}/streams/:stream/events`,

@@ -1,4 +1,8 @@
-import { Entity } from '../../contracts/admin/http';
+import { Entity, ProjectionStatus } from '../../contracts/admin/http';
+import { allProjections } from '../../projections';
+import { ProjectorStatus } from '../projector/projection-runner';
+import { projectorLagReadings } from '../projector/lag';
+import { CheckpointStore } from '../read-store/checkpoints';
 import { DomainEnvelope } from '../../contracts/events';
 import { Projection } from '../../contracts/shared/projection';
 import { ProjectedDoc, Unprojected } from '../../contracts/shared/read-model';
@@ -36,6 +40,41 @@ export const FOLDERS: Record<Entity, Folder> = {
   documents: folder('document', documentAggregate.decider, documentsProjection),
 };
 
-export function adminApiRoutes(deps: { events: EventStore; serializer: EventSerializer; readStore: ReadStore; commands: CommandHandler }): RouteSpec[] {
-  return adminHistoryRoutes(new AdminHistory({ ...deps, folders: FOLDERS }));
+export interface AdminDeps {
+  events: EventStore;
+  serializer: EventSerializer;
+  readStore: ReadStore;
+  commands: CommandHandler;
+  /** The projectors this process runs (their live status); the others are read from their checkpoints. */
+  runners: readonly { snapshot(): ProjectorStatus }[];
+}
+
+export function adminApiRoutes(deps: AdminDeps): RouteSpec[] {
+  return adminHistoryRoutes(new AdminHistory({ ...deps, folders: FOLDERS }), () => projectionStatuses(deps));
+}
+
+/** Each read model's projection as this process sees it: live where it runs here, from its stored checkpoint otherwise. */
+async function projectionStatuses(deps: AdminDeps): Promise<ProjectionStatus[]> {
+  const local = new Map(deps.runners.map((runner) => [runner.snapshot().name, runner.snapshot()]));
+  const names = allProjections.map((p) => p.name);
+  const lags = await projectorLagReadings(deps.events, deps.readStore, names, () => [...local.values()]);
+  const checkpoints = new CheckpointStore(deps.readStore);
+  return Promise.all(
+    allProjections.map(async (projection, i) => {
+      const here = local.get(projection.name);
+      const version = /_v(\d+)$/.exec(projection.name);
+      return {
+        name: projection.name,
+        version: version ? Number(version[1]) : null,
+        collection: projection.collection,
+        checkpoint: here?.checkpoint ?? (await checkpoints.load(projection.name)),
+        lag: { events: lags[i].events, seconds: lags[i].seconds },
+        status: here?.state ?? 'elsewhere',
+        ready: here?.ready ?? null,
+        events_applied: here?.events_applied ?? null,
+        events_failed: here?.events_failed ?? null,
+        last_error: here?.last_error ?? null,
+      };
+    }),
+  );
 }

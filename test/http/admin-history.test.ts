@@ -125,6 +125,21 @@ describe('audit', () => {
   });
 });
 
+describe('projection operations', () => {
+  it('lists every read model’s projection with version, checkpoint, lag and status; admins only', async () => {
+    expect((await get(`${ADMIN}/projections`, user)).status).toBe(403);
+    const res = await get(`${ADMIN}/projections`);
+    expect(res.status).toBe(200);
+    const names = res.body.items.map((p: { name: string }) => p.name);
+    expect(names).toEqual(expect.arrayContaining(['users_v1', 'profiles_v1', 'jobs_v1', 'generations_v1', 'documents_v1', 'audit_v1']));
+    const profiles = res.body.items.find((p: { name: string }) => p.name === 'profiles_v1');
+    expect(profiles).toMatchObject({ version: 1, collection: 'profiles_v1', ready: true, events_failed: 0, last_error: null });
+    expect(profiles.checkpoint).not.toBe('');
+    expect(profiles.lag.events).toBeGreaterThanOrEqual(0);
+    expect(profiles.events_applied).toBeGreaterThan(0);
+  });
+});
+
 describe('erased users in history', () => {
   it('shows an erased user’s personal fields as [erased], never decrypted', async () => {
     const gone = await t.register();
