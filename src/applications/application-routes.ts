@@ -101,6 +101,7 @@ export function applicationRoutes(deps: ApplicationRouteDeps): RouteSpec[] {
       body: ApplicationUpdateRequest,
       responses: { 200: { description: 'The application', schema: ApplicationView }, ...acceptedResponse, ...errorResponses(400, 401, 404, 409, 412) },
       async handler({ params, body, user, context, header }) {
+        // Ownership first: If-Match is compared before the decider runs, and another user's application must be 404, not 412.
         await deps.queries.owned(params.id, user.id);
         const request = { type: 'UpdateApplication', application_id: params.id, user_id: user.id, now: context.now, ...body } as const;
         const result = await deps.commands.handle(applicationAggregate, request, context, { expected_version: ifMatchVersion(header('if-match')) });
