@@ -17,7 +17,9 @@ export const ApplicationCreateRequest = z.strictObject({
   status: ApplicationStatus,
   applied_date: IsoDate.optional(),
   notes: ApplicationNotes.optional(),
-}).refine((body) => body.document_version === undefined || body.document_id !== undefined, { error: 'a document version needs its document_id', path: ['document_version'] });
+})
+  .refine((body) => body.document_version === undefined || body.document_id !== undefined, { error: 'a document version needs its document_id', path: ['document_version'] })
+  .meta({ dependentRequired: { document_version: ['document_id'] } });
 export type ApplicationCreateRequest = z.infer<typeof ApplicationCreateRequest>;
 
 /** PUT: a new status (with an optional note for the timeline) and/or new notes; what is left out stays. */
@@ -25,7 +27,8 @@ export const ApplicationUpdateRequest = z
   .strictObject({ status: ApplicationStatus.optional(), note: StatusNote.optional(), notes: ApplicationNotes.optional() })
   .refine((body) => body.status !== undefined || body.notes !== undefined, { error: 'name at least one of status, notes' })
   .refine((body) => body.note === undefined || body.status !== undefined, { error: 'a note belongs to a status change: send status too', path: ['note'] })
-  .meta({ minProperties: 1 });
+  // What the refinements say, for the OpenAPI document (JSON Schema cannot see a refinement).
+  .meta({ minProperties: 1, dependentRequired: { note: ['status'] } });
 export type ApplicationUpdateRequest = z.infer<typeof ApplicationUpdateRequest>;
 
 /** GET: yours, newest first, filtered by status and job. */
