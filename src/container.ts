@@ -113,7 +113,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
         token_budget: { limits: config.generation.token_limits, enforced: config.generation.openai !== undefined },
       }),
       ...documentApiRoutes({ commands, readStore, waiter, files, config }),
-      ...adminApiRoutes({ events, serializer, readStore, commands, runners }),
+      ...adminApiRoutes({ events, serializer, readStore, commands, runners, bus, clock }),
       ...applicationApiRoutes({ commands, readStore, waiter, files }),
       ...notificationApiRoutes({ commands, readStore, waiter }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),

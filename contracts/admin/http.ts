@@ -138,3 +138,33 @@ export const ProjectionStatus = z.object({
 });
 export type ProjectionStatus = z.infer<typeof ProjectionStatus>;
 export const ProjectionList = z.object({ items: z.array(ProjectionStatus) });
+
+/** POST /admin/replays: a range of history by position (exclusive start, inclusive end, as checkpoints) or time, optionally one stream prefix or topic. */
+export const ReplayRequest = z
+  .strictObject({
+    from_position: z.string().min(1).max(100).optional(),
+    from_time: RequestTimestamp.optional(),
+    to_position: z.string().min(1).max(100).optional(),
+    to_time: RequestTimestamp.optional(),
+    /** Only streams whose id starts with this, e.g. `generation-` or `document-4f0c`. */
+    stream_prefix: z.string().regex(/^[a-z]{2,30}(-[0-9a-f-]{0,36})?$/).optional(),
+    topic: z.string().regex(/^jobwise\.[a-z]+\.v\d+$/).optional(),
+    reason: z.string().trim().min(1).max(500).optional(),
+  })
+  .refine((r) => !(r.from_position && r.from_time) && !(r.to_position && r.to_time), { error: 'give a position or a time for each end, not both' });
+export type ReplayRequest = z.output<typeof ReplayRequest>;
+
+export const ReplayStatus = z.object({
+  replay_id: Uuid,
+  status: z.enum(['running', 'completed', 'failed']),
+  request: z.record(z.string(), z.unknown()),
+  scanned: z.number().int(),
+  published: z.number().int(),
+  /** Position of the last event scanned. */
+  position: z.string(),
+  started_at: IsoTimestamp,
+  finished_at: IsoTimestamp.nullable(),
+  error: z.string().nullable(),
+});
+export type ReplayStatus = z.infer<typeof ReplayStatus>;
+export const ReplayParams = z.strictObject({ id: Uuid });

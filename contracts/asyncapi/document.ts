@@ -36,6 +36,8 @@ export function messageHeaders(event_type: string, schema_version: number): Sche
       schema_version: { type: 'string', const: String(schema_version), description: 'The body’s schema_version as a decimal string.' },
       correlation_id: { type: 'string', minLength: 1, maxLength: 200, description: 'The request or process the event belongs to.' },
       source_position: { type: 'string', minLength: 1, description: 'Global position of the stored event (for operators; opaque).' },
+      replay: { type: 'string', const: 'true', description: 'Present on messages an admin re-published from history (POST /admin/replays): the event happened before; act on it only to rebuild analytics. JobWise’s own consumers ignore them.' },
+      replay_id: { type: 'string', format: 'uuid', description: 'The replay a re-published message belongs to.' },
     },
   };
 }

@@ -1,7 +1,8 @@
-import { ProjectionList, ProjectionStatus, AuditPage, AuditQuery, DiffQuery, EntityDiff, EntityParams, EntityState, StateQuery, StreamEventsPage, StreamEventsQuery, StreamParams } from '../../contracts/admin/http';
+import { ReplayParams, ReplayRequest, ReplayStatus, ProjectionList, ProjectionStatus, AuditPage, AuditQuery, DiffQuery, EntityDiff, EntityParams, EntityState, StateQuery, StreamEventsPage, StreamEventsQuery, StreamParams } from '../../contracts/admin/http';
 import { errorResponses } from '../http/openapi-responses';
 import { route, RouteSpec } from '../http/route';
 import { AdminHistory } from './admin-history';
+import { Replays } from './replays';
 
 const tag = 'Admin';
 const BASE = '/api/v1/admin';
@@ -10,8 +11,33 @@ const BASE = '/api/v1/admin';
  * History for admins (issue 13): every route needs the `admin` role (403 otherwise) and records
  * the read itself, with the optional `reason`, in the audit.
  */
-export function adminHistoryRoutes(history: AdminHistory, projections: () => Promise<ProjectionStatus[]>): RouteSpec[] {
+export function adminHistoryRoutes(history: AdminHistory, projections: () => Promise<ProjectionStatus[]>, replays: Replays): RouteSpec[] {
   return [
+    route({
+      method: 'post',
+      path: `${BASE}/replays`,
+      role: 'admin',
+      tag,
+      summary: 'Re-publish a range of history (by position or time, optionally one stream prefix or topic) as integration events marked as replays',
+      body: ReplayRequest,
+      responses: { 202: { description: 'Started; follow `Location` for progress', schema: ReplayStatus }, ...errorResponses(400, 401, 403) },
+      async handler({ body }) {
+        const status = replays.start(body);
+        return { status: 202, body: status, headers: { Location: `${BASE}/replays/${status.replay_id}` } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${BASE}/replays/:id`,
+      role: 'admin',
+      tag,
+      summary: 'A replay’s progress: events scanned and published, position reached, status',
+      params: ReplayParams,
+      responses: { 200: { description: 'The replay', schema: ReplayStatus }, ...errorResponses(400, 401, 403, 404) },
+      async handler({ params }) {
+        return { status: 200, body: replays.get(params.id) };
+      },
+    }),
     route({
       method: 'get',
       path: `${BASE}/projections`,

@@ -9,7 +9,13 @@ export const BUS_HEADERS = {
   event_type: 'event_type',
   schema_version: 'schema_version',
   correlation_id: 'correlation_id',
+  /** 'true' on a message re-published from history by an admin replay; consumers that act (not count) skip it. */
+  replay: 'replay',
+  replay_id: 'replay_id',
 } as const;
+
+/** A message re-published by an admin replay: the process manager, the document keeper and the notifier ignore it. */
+export const isReplay = (headers: Record<string, string | undefined>): boolean => headers[BUS_HEADERS.replay] === 'true';
 
 export interface BusMessage {
   /** Partition key: the source stream id, so each stream keeps its order. */

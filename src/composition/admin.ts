@@ -13,6 +13,9 @@ import { profilesProjection } from '../../projections/profiles';
 import { usersProjection } from '../../projections/users';
 import { AdminHistory, Folder } from '../admin/admin-history';
 import { adminHistoryRoutes } from '../admin/admin-routes';
+import { Replays } from '../admin/replays';
+import { MessageBus } from '../bus/port';
+import { Clock } from '../shared/clock';
 import { documentAggregate } from '../documents/document-aggregate';
 import { EventStore } from '../event-store/port';
 import { EventSerializer } from '../event-store/serializer';
@@ -47,10 +50,12 @@ export interface AdminDeps {
   commands: CommandHandler;
   /** The projectors this process runs (their live status); the others are read from their checkpoints. */
   runners: readonly { snapshot(): ProjectorStatus }[];
+  bus: MessageBus;
+  clock: Clock;
 }
 
 export function adminApiRoutes(deps: AdminDeps): RouteSpec[] {
-  return adminHistoryRoutes(new AdminHistory({ ...deps, folders: FOLDERS }), () => projectionStatuses(deps));
+  return adminHistoryRoutes(new AdminHistory({ ...deps, folders: FOLDERS }), () => projectionStatuses(deps), new Replays(deps));
 }
 
 /** Each read model's projection as this process sees it: live where it runs here, from its stored checkpoint otherwise. */

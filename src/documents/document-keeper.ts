@@ -2,7 +2,7 @@ import { DocumentType } from '../../contracts/documents/events';
 import { CoverLetterContent, ResumeContent, Template } from '../../contracts/generations/content';
 import { IntegrationTopics } from '../../contracts/integration';
 import { GenerationIntegrationEvent } from '../../contracts/integration/generations';
-import { ConsumedMessage, Consumer, MessageBus } from '../bus/port';
+import { isReplay, ConsumedMessage, Consumer, MessageBus } from '../bus/port';
 import { Clock } from '../shared/clock';
 import { CommandContext, CommandHandler } from '../shared/command-handler';
 import { Logger } from '../shared/logger';
@@ -77,6 +77,7 @@ export class DocumentKeeper {
   }
 
   async handle(message: ConsumedMessage): Promise<void> {
+    if (isReplay(message.headers)) return; // history re-published for analytics: already acted on
     const parsed = GenerationIntegrationEvent.safeParse(message.value);
     if (!parsed.success || parsed.data.event_type !== 'generation.completed') return;
     const event = parsed.data;

@@ -1,4 +1,7 @@
+import { ConsumedMessage, MessageBus } from '../../src/bus/port';
+import { TOKENS } from '../../src/container-tokens';
 import { startTestApp, TestApp } from '../support/app';
+import { eventually } from '../support/document-flow';
 import { profileBody } from '../support/fixtures';
 
 /**
@@ -137,6 +140,34 @@ describe('projection operations', () => {
     expect(profiles.checkpoint).not.toBe('');
     expect(profiles.lag.events).toBeGreaterThanOrEqual(0);
     expect(profiles.events_applied).toBeGreaterThan(0);
+  });
+});
+
+describe('replays for analytics', () => {
+  it('re-publishes a range of history as integration events marked as replays, with progress', async () => {
+    const bus = t.app.container.get<MessageBus>(TOKENS.Bus);
+    const seen: ConsumedMessage[] = [];
+    const consumer = await bus.subscribe({ group_id: `replay-watch-${Date.now()}`, topics: ['jobwise.profiles.v1'], from_beginning: true, handler: async (m) => void seen.push(m) });
+    try {
+      expect((await t.http.post(`${ADMIN}/replays`).set(user.auth).send({})).status).toBe(403);
+      const started = await t.http.post(`${ADMIN}/replays`).set(admin.auth).send({ stream_prefix: `profile-${profileId}` });
+      expect(started.status).toBe(202);
+      const done = await eventually(async () => {
+        const res = await get(`${ADMIN}/replays/${started.body.replay_id}`);
+        return res.body.status === 'completed' ? res.body : undefined;
+      }, 'the replay');
+      expect(done.published).toBe(2);
+      const replayed = await eventually(async () => {
+        const mine = seen.filter((m) => m.headers.replay_id === started.body.replay_id);
+        return mine.length === 2 ? mine : undefined;
+      }, 'the replayed messages');
+      expect(replayed.map((m) => m.headers.event_type)).toEqual(['profile.created', 'profile.updated']);
+      expect(replayed.every((m) => m.headers.replay === 'true')).toBe(true);
+      expect((await t.http.post(`${ADMIN}/replays`).set(admin.auth).send({ from_time: '2026-01-01T00:00:00Z', from_position: '1' })).status).toBe(400);
+      expect((await get(`${ADMIN}/replays/00000000-0000-4000-8000-000000000000`)).status).toBe(404);
+    } finally {
+      await consumer.stop();
+    }
   });
 });
 

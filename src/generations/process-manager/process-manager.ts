@@ -1,7 +1,7 @@
 import { STAGE_SECONDS, Stage, StageOutput } from '../../../contracts/generations/events';
 import { IntegrationTopics } from '../../../contracts/integration';
 import { GenerationIntegrationEvent } from '../../../contracts/integration/generations';
-import { ConsumedMessage, Consumer, Delivery, MessageBus } from '../../bus/port';
+import { isReplay, ConsumedMessage, Consumer, Delivery, MessageBus } from '../../bus/port';
 import { Clock } from '../../shared/clock';
 import { CommandContext, CommandHandler } from '../../shared/command-handler';
 import { Logger } from '../../shared/logger';
@@ -70,6 +70,7 @@ export class ProcessManager {
 
   /** Parse, load, react, act. An unparseable message is logged and dropped (it can never be acted on). */
   async handle(message: ConsumedMessage, delivery: Delivery = NO_SESSION): Promise<void> {
+    if (isReplay(message.headers)) return; // history re-published for analytics: already acted on
     const parsed = GenerationIntegrationEvent.safeParse(message.value);
     if (!parsed.success) {
       this.logger.warn({ topic: message.topic, offset: message.offset, event_type: message.headers.event_type }, 'process manager: not a generation event; skipped');

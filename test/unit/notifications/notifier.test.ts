@@ -65,6 +65,11 @@ describe('notifier', () => {
     expect(await raised()).toHaveLength(2);
   });
 
+  it('given a message re-published by an admin replay, when handled, then nothing is raised', async () => {
+    await notifier.handle({ ...message(completed()), headers: { replay: 'true', replay_id: randomUUID() } } as unknown as ConsumedMessage);
+    expect(await raised()).toHaveLength(0);
+  });
+
   it('ignores events that notify nobody and messages that are no integration event', async () => {
     await notifier.handle(message({ ...completed(), event_type: 'generation.stage_started', data: { generation_id, stage: 'job_analysis', attempt: 1 } } as IntegrationEvent));
     await notifier.handle({ ...message(completed()), value: { nonsense: true } } as unknown as ConsumedMessage);
