@@ -3,7 +3,7 @@ import { loadConfig } from '../../../src/config';
 describe('configuration', () => {
   it('defaults to every role on embedded adapters', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ port: 8000, data_dir: './data', roles: ['api', 'projector', 'relay', 'process-manager'] });
+    expect(config).toMatchObject({ port: 8000, data_dir: './data', roles: ['api', 'projector', 'relay', 'process-manager', 'notifier'] });
     expect(config.eventstore_url ?? config.mongodb ?? config.kafka).toBeUndefined();
   });
 
