@@ -75,7 +75,7 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 
 export const AuditPage = z.object({ items: z.array(AuditEntry), next_cursor: z.string().nullable() });
 
-export const Entity = z.enum(['users', 'profiles', 'jobs', 'generations', 'documents']);
+export const Entity = z.enum(['users', 'profiles', 'jobs', 'generations', 'documents', 'applications']);
 export type Entity = z.infer<typeof Entity>;
 export const EntityParams = z.strictObject({ entity: Entity, id: Uuid });
 

@@ -6,6 +6,7 @@ import { CheckpointStore } from '../read-store/checkpoints';
 import { DomainEnvelope } from '../../contracts/events';
 import { Projection } from '../../contracts/shared/projection';
 import { ProjectedDoc, Unprojected } from '../../contracts/shared/read-model';
+import { applicationsProjection } from '../../projections/applications';
 import { documentsProjection } from '../../projections/documents';
 import { generationsProjection } from '../../projections/generations';
 import { jobsProjection } from '../../projections/jobs';
@@ -16,6 +17,7 @@ import { adminHistoryRoutes } from '../admin/admin-routes';
 import { Replays } from '../admin/replays';
 import { MessageBus } from '../bus/port';
 import { Clock } from '../shared/clock';
+import { applicationAggregate } from '../applications/application-aggregate';
 import { documentAggregate } from '../documents/document-aggregate';
 import { EventStore } from '../event-store/port';
 import { EventSerializer } from '../event-store/serializer';
@@ -41,6 +43,7 @@ export const FOLDERS: Record<Entity, Folder> = {
   jobs: folder('job', jobAggregate.decider, jobsProjection),
   generations: folder('generation', generationAggregate.decider, generationsProjection),
   documents: folder('document', documentAggregate.decider, documentsProjection),
+  applications: folder('application', applicationAggregate.decider, applicationsProjection),
 };
 
 export interface AdminDeps {
