@@ -9,16 +9,20 @@ import { Projection } from '../contracts/shared/projection';
  */
 export const auditProjection: Projection<AuditDocument> = {
   ...AuditReadModel,
-  owner: 'actor',
-  handles: DomainEventSchemas.map((s) => s.shape.type.value),
+  owner: 'subject',
+  // Every event but the erasure itself: its entry would name the erased user after their others
+  // were removed (the runner still deletes the user's entries on it, as in every projection).
+  handles: DomainEventSchemas.map((s) => s.shape.type.value).filter((type) => type !== 'UserErased'),
   indexes: [{ fields: { position: 1 } }, { fields: { actor: 1, position: 1 } }, { fields: { aggregate: 1, position: 1 } }, { fields: { event_type: 1, position: 1 } }],
   documentId: (event) => event.event_id,
   evolve(_current, event) {
     const dash = event.stream_id.indexOf('-');
+    const aggregate = dash < 0 ? event.stream_id : event.stream_id.slice(0, dash);
     return {
+      subject: aggregate === 'user' ? event.stream_id.slice(dash + 1) : event.metadata.actor,
       event_id: event.event_id,
       event_type: event.type,
-      aggregate: dash < 0 ? event.stream_id : event.stream_id.slice(0, dash),
+      aggregate,
       stream_id: event.stream_id,
       revision: event.revision,
       position: event.position,

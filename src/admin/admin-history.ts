@@ -71,7 +71,7 @@ export class AdminHistory {
     const docs = await this.deps.readStore
       .collection<AuditDocument>(AuditReadModel.collection)
       .find(live(clauses.length > 0 ? { $and: clauses } : {}), { sort: { position: 1 }, limit: limit + 1 });
-    const items: AuditEntry[] = docs.slice(0, limit).map(({ _id, _applied, _deleted, ...entry }) => entry);
+    const items: AuditEntry[] = docs.slice(0, limit).map(({ _id, _applied, _deleted, subject: _subject, ...entry }) => entry);
     const next_cursor = docs.length > limit ? Buffer.from(items[items.length - 1].position, 'utf8').toString('base64url') : null;
     return { items, next_cursor };
   }

@@ -18,7 +18,14 @@ beforeAll(async () => {
   const job = await t.http.post('/api/v1/jobs').set(user.auth).send({ title: 'Baker', company: 'Crumb Co', description: 'Bake bread at dawn.' });
   ids = { id: profile.body.id, entry_id: profile.body.experiences[0].id, job_id: job.body.id };
   const doc = (await t.http.get('/openapi.json')).body as { paths: Record<string, Record<string, unknown>> };
-  operations = Object.entries(doc.paths).flatMap(([path, methods]) => Object.keys(methods).map((method) => ({ method, path })));
+  // Event streams stay open for a minute by design; their input handling is the same edge, and
+  // their own tests cover them.
+  const streams = (op: unknown) => Object.keys((op as { responses?: Record<string, { content?: object }> }).responses?.['200']?.content ?? {}).includes('text/event-stream');
+  operations = Object.entries(doc.paths).flatMap(([path, methods]) =>
+    Object.entries(methods)
+      .filter(([, op]) => !streams(op))
+      .map(([method]) => ({ method, path })),
+  );
 });
 afterAll(() => t.stop());
 
