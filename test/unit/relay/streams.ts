@@ -35,7 +35,9 @@ export function metadata(stream_id: string) {
   return { correlation_id: `corr-${stream_id}`, causation_id: null, actor: null, occurred_at: new Date().toISOString() };
 }
 
-const isInternal = (stream_id: string) => stream_id.startsWith('useremail-') || stream_id.startsWith('userprofile-');
+/** Streams whose events are all internal (INTERNAL_EVENTS): claims, admin reads, notifications. */
+const INTERNAL_PREFIXES = ['useremail-', 'userprofile-', 'adminaccess-', 'notification-', 'notificationprefs-'];
+const isInternal = (stream_id: string) => INTERNAL_PREFIXES.some((prefix) => stream_id.startsWith(prefix));
 
 /** A profile stream of `count` events: a realistic history, padded with removals. */
 export function profileStream(count: number): SampleStream {
