@@ -31,5 +31,6 @@ export type Preferences = z.infer<typeof Preferences>;
 /** PUT: any kinds and/or the digest; what is left out stays. */
 export const PreferencesRequest = z
   .strictObject({ kinds: Preferences.shape.kinds.partial().optional(), digest: Preferences.shape.digest.optional() })
+  .refine((body) => body.kinds !== undefined || body.digest !== undefined, { error: 'name kinds, digest or both' })
   .meta({ minProperties: 1 });
 export const ReadAllResult = z.object({ marked: z.number().int() });

@@ -46,6 +46,7 @@ describe('raised from the topics', () => {
     expect(await count(bob, 'generation_completed')).toBe(0);
     expect((await t.http.get(`${BASE}/preferences`).set(bob.user.auth)).body.kinds.generation_completed).toBe(false);
     expect((await t.http.put(`${BASE}/preferences`).set(bob.user.auth).send({ digest: 'hourly' })).status).toBe(400);
+    expect((await t.http.put(`${BASE}/preferences`).set(bob.user.auth).send({})).status).toBe(400);
   });
 });
 
