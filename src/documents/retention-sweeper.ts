@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { Clock } from '../shared/clock';
 import { CommandHandler } from '../shared/command-handler';
 import { Logger } from '../shared/logger';
+import { PeriodicSweep } from '../shared/periodic-sweep';
 import { FileStore } from '../storage/port';
 import { DocumentQueries } from './document-queries';
 import { removeDocument } from './document-removal';
@@ -16,30 +17,23 @@ export const RETENTION_SWEEP_MS = 60_000;
  * `api` role; several processes sweeping at once is harmless (expiry is recorded once).
  */
 export class RetentionSweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly periodic = new PeriodicSweep(() => this.sweepOnce());
 
   constructor(
     private readonly deps: { commands: CommandHandler; queries: DocumentQueries; files: FileStore; clock: Clock; logger: Logger },
   ) {}
 
   start(interval_ms = RETENTION_SWEEP_MS): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.sweep(), interval_ms);
-    this.timer.unref();
-    void this.sweep();
+    this.periodic.start(interval_ms);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One pass; never throws. Resolves to the number of documents it expired. */
   sweep(): Promise<number> {
-    this.running ??= this.sweepOnce().finally(() => (this.running = null));
-    return this.running;
+    return this.periodic.sweep();
   }
 
   private async sweepOnce(): Promise<number> {

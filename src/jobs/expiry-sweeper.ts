@@ -8,6 +8,7 @@ import { Logger } from '../shared/logger';
 import { todayOf } from './expiry';
 import { Clock } from '../shared/clock';
 import { CommandHandler } from '../shared/command-handler';
+import { PeriodicSweep } from '../shared/periodic-sweep';
 import { jobAggregate } from './job-aggregate';
 
 export const SWEEP_INTERVAL_MS = 60_000;
@@ -18,8 +19,7 @@ export const SWEEP_INTERVAL_MS = 60_000;
  * the `api` role; several processes sweeping at once is harmless (the decider is idempotent).
  */
 export class ExpirySweeper {
-  private timer: NodeJS.Timeout | null = null;
-  private running: Promise<number> | null = null;
+  private readonly periodic = new PeriodicSweep(() => this.sweepOnce());
 
   constructor(
     private readonly commands: CommandHandler,
@@ -29,22 +29,16 @@ export class ExpirySweeper {
   ) {}
 
   start(interval_ms = SWEEP_INTERVAL_MS): void {
-    if (this.timer) return;
-    this.timer = setInterval(() => void this.sweep(), interval_ms);
-    this.timer.unref();
-    void this.sweep();
+    this.periodic.start(interval_ms);
   }
 
-  async stop(): Promise<void> {
-    if (this.timer) clearInterval(this.timer);
-    this.timer = null;
-    await this.running;
+  stop(): Promise<void> {
+    return this.periodic.stop();
   }
 
   /** One pass; never throws. Resolves to the number of jobs it expired. */
   sweep(): Promise<number> {
-    this.running ??= this.sweepOnce().finally(() => (this.running = null));
-    return this.running;
+    return this.periodic.sweep();
   }
 
   private async sweepOnce(): Promise<number> {
