@@ -154,6 +154,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
         readModels: allProjections.map((projection) => projection.name),
         projectors: () => runners.map((runner) => runner.snapshot()),
         relay: () => relay?.snapshot() ?? null,
+        pendingTasks: () => ctx.container.get<BackgroundTasks>(TOKENS.BackgroundTasks).pending(),
       },
     }),
   );

@@ -16,6 +16,8 @@ export interface HealthDeps {
   projectors: () => ProjectorStatus[];
   /** Status of the relay when this process runs it. */
   relay: () => RelayStatus | null;
+  /** Background tasks of this process still preparing (see BackgroundTask.ready). */
+  pendingTasks?: () => string[];
 }
 
 type ComponentHealth = { status: 'ok' | 'down'; latency_ms?: number; error?: string };
@@ -56,11 +58,13 @@ async function projectorLag(deps: HealthDeps) {
 }
 
 /**
- * Ready when every projector of this process has caught up with the log as it stood at its start
- * and the relay (where it runs) has started; a process without either is ready once it listens.
+ * Ready when every projector of this process has caught up with the log as it stood at its start,
+ * the relay (where it runs) has started and no start-up load is still preparing (the catalogue
+ * load waits for its read model); a process without any of these is ready once it listens.
  */
-export function readiness(deps: Pick<HealthDeps, 'projectors' | 'relay'>) {
+export function readiness(deps: Pick<HealthDeps, 'projectors' | 'relay' | 'pendingTasks'>) {
   const waiting = deps.projectors().filter((projector) => !projector.ready).map((projector) => projector.name);
+  waiting.push(...(deps.pendingTasks?.() ?? []));
   const relay = deps.relay();
   const relay_started = relay === null || !['starting', 'stopped'].includes(relay.state);
   if (!relay_started) waiting.push('relay');

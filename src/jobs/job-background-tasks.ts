@@ -18,23 +18,36 @@ export interface JobTaskDeps {
   projectors: readonly LocalProjector[];
 }
 
+/** How long the catalogue load waits for the jobs read model before saying so in the log (it stays not ready). */
+const CATALOGUE_WAIT_MS = 30 * 60_000;
+
 /**
  * What an `api` process does for jobs beside serving requests: load the static catalogue
- * (appending only what changed) and wait until this process's projector has read it, then
- * sweep overdue jobs to `expired` once a minute.
+ * (appending only what changed), then sweep overdue jobs to `expired` once a minute.
+ * Until this process's jobs projector has read the catalogue the task is not ready, so
+ * `/health/ready` answers 503; start-up does not wait for it (a projector rebuilding a long
+ * history may take minutes, and the process must listen meanwhile).
  */
 export function jobBackgroundTasks(deps: JobTaskDeps): BackgroundTask[] {
   const sweeper = new ExpirySweeper(deps.commands, deps.readStore, deps.logger.child({ component: 'job-expiry' }), deps.clock);
+  let loaded = false;
   const catalogue: BackgroundTask = {
     name: 'job-catalogue',
     async start() {
       const started = Date.now();
       const report = await syncCatalogue(deps.commands, loadStaticCatalogue(), deps.clock.now().toISOString());
       const projector = deps.projectors.find((p) => p.name === JobsReadModel.name);
-      if (projector && report.position) await projector.waitFor(report.position, 30_000);
-      deps.logger.info({ entries: report.entries, changed: report.changed, ms: Date.now() - started }, 'static job catalogue loaded');
+      const done = () => {
+        loaded = true;
+        deps.logger.info({ entries: report.entries, changed: report.changed, ms: Date.now() - started }, 'static job catalogue loaded');
+      };
+      if (!projector || !report.position) return done();
+      projector.waitFor(report.position, CATALOGUE_WAIT_MS).then(done, (error: Error) => {
+        deps.logger.error({ err: error.message }, 'the jobs read model did not take in the static catalogue');
+      });
     },
     stop: async () => undefined,
+    ready: () => loaded,
   };
   const expiry: BackgroundTask = {
     name: 'job-expiry',

@@ -6,6 +6,11 @@ export interface BackgroundTask {
   /** Resolves once the task is running (or, for a one-off, done). */
   start(): Promise<void>;
   stop(): Promise<void>;
+  /**
+   * For a task that goes on preparing after `start` resolved (the catalogue load waiting for its
+   * read model): false until it is done. Readiness (`GET /health/ready`) waits for it.
+   */
+  ready?(): boolean;
 }
 
 /**
@@ -23,6 +28,11 @@ export class BackgroundTasks {
 
   get names(): string[] {
     return this.tasks.map((task) => task.name);
+  }
+
+  /** Started tasks that are still preparing. */
+  pending(): string[] {
+    return this.started.filter((task) => task.ready && !task.ready()).map((task) => task.name);
   }
 
   async start(): Promise<void> {

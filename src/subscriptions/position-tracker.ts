@@ -35,6 +35,7 @@ export class PositionTracker {
         cleanup();
         reject(new Error(`${this.label} did not reach ${position} within ${timeout_ms} ms (at ${this.position})`));
       }, timeout_ms);
+      timer.unref(); // a wait alone does not keep a stopping process alive
       const cleanup = () => {
         clearTimeout(timer);
         this.progress.off('progress', onProgress);

@@ -9,9 +9,9 @@ import { startTestApp } from '../support/app';
 const projector = (name: string, ready: boolean): ProjectorStatus => ({ name, state: ready ? 'live' : 'catching_up', checkpoint: '', events_applied: 0, events_failed: 0, last_error: null, ready });
 const relay = (state: RelayStatus['state']): RelayStatus => ({ state, checkpoint: '', events_published: 0, events_internal: 0, events_failed: 0, last_error: null });
 
-function appWith(status: { projectors: ProjectorStatus[]; relay: RelayStatus | null }) {
+function appWith(status: { projectors: ProjectorStatus[]; relay: RelayStatus | null; pending?: string[] }) {
   const app = express();
-  mountHealth(app, { projectors: () => status.projectors, relay: () => status.relay } as unknown as HealthDeps);
+  mountHealth(app, { projectors: () => status.projectors, relay: () => status.relay, pendingTasks: () => status.pending ?? [] } as unknown as HealthDeps);
   return request(app);
 }
 
@@ -30,6 +30,14 @@ describe('GET /health/ready', () => {
     const ready = await http.get('/health/ready');
     expect(ready.status).toBe(200);
     expect(ready.body).toEqual({ status: 'ready' });
+  });
+
+  it('given a start-up load still preparing (the catalogue waiting for its read model), then 503 names it until it is done', async () => {
+    const status = { projectors: [projector('jobs_v1', true)], relay: null, pending: ['job-catalogue'] };
+    const http = appWith(status);
+    expect((await http.get('/health/ready')).body).toEqual({ status: 'starting', waiting_for: ['job-catalogue'] });
+    status.pending = [];
+    expect((await http.get('/health/ready')).status).toBe(200);
   });
 
   it('given a process that runs neither projectors nor the relay, then it is ready once it answers', async () => {

@@ -74,7 +74,7 @@ export class AppProcess {
     const deadline = Date.now() + timeout_ms;
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`${this.role} exited during start-up: ${this.stderr}`);
-      const healthy = await fetch(`${this.url}/health`, { signal: AbortSignal.timeout(2_000) }).then(
+      const healthy = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then(
         (response) => response.ok,
         () => false,
       );
@@ -82,7 +82,7 @@ export class AppProcess {
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await this.kill();
-    throw new Error(`${this.role} did not answer /health within ${timeout_ms} ms: ${this.stderr}`);
+    throw new Error(`${this.role} was not ready (/health/ready) within ${timeout_ms} ms: ${this.stderr}`);
   }
 
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {

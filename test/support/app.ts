@@ -43,6 +43,7 @@ export async function startTestApp(
   );
   const app = await startApp(config, options.logger ?? silentLogger(), options);
   const http = request(app.server);
+  await untilReady(http);
   return {
     app,
     http,
@@ -94,4 +95,15 @@ export async function startTwoApis(env: Record<string, string>, options: StartOp
 /** A test app whose failed-login back-off locks after 3 failures, 10 s doubling to 40 s, on `clock`. */
 export function startBackoffTestApp(clock: Clock): Promise<TestApp> {
   return startTestApp({ RATE_LIMITS_ENABLED: 'true', LOGIN_BACKOFF: '{"threshold":3,"base_seconds":10,"max_seconds":40}' }, undefined, undefined, { clock });
+}
+
+/** Start-up loads (the catalogue) finish after the listener opens: tests begin once the app says it is ready. */
+async function untilReady(http: ReturnType<typeof request>, timeout_ms = 60_000): Promise<void> {
+  const deadline = Date.now() + timeout_ms;
+  for (;;) {
+    const res = await http.get('/health/ready');
+    if (res.status === 200) return;
+    if (Date.now() > deadline) throw new Error(`the app was not ready within ${timeout_ms} ms: ${JSON.stringify(res.body)}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
