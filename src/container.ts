@@ -5,7 +5,7 @@ import { keepRelayCheckpointDurable, openBus, openContentProvider, openEventStor
 import { FileStore } from './storage/port';
 import { jobSnapshotAt, profileSnapshotAt } from './composition/snapshots';
 import { buildDocumentKeeper, documentApiRoutes, documentRetentionTask } from './composition/documents';
-import { adminApiRoutes } from './composition/admin';
+import { adminApiRoutes, buildProjectionRebuilds } from './composition/admin';
 import { applicationApiRoutes } from './composition/applications';
 import { buildNotifier, notificationApiRoutes } from './composition/notifications';
 import { ProcessManager } from './generations/process-manager/process-manager';
@@ -91,6 +91,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const documentKeeper = has('process-manager') ? buildDocumentKeeper(config, events, serializer, bus, clock, logger) : null;
   const notifier = has('notifier') ? buildNotifier({ events, serializer, bus, readStore, clock, logger, group_id: config.notifier_group }) : null;
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
+  const rebuilds = buildProjectionRebuilds({ events, readStore, serializer, runners, logger });
   if (relay) container.bind(TOKENS.Relay).toConstantValue(relay);
   registerMetricSources(events, readStore, runners, relay);
   container.bind(TOKENS.ProjectionWaiter).toConstantValue(new ReadYourWritesWaiter(runners, readStore, config.read_your_writes_timeout_ms));
@@ -113,7 +114,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
         token_budget: { limits: config.generation.token_limits, enforced: config.generation.openai !== undefined },
       }),
       ...documentApiRoutes({ commands, readStore, waiter, files, config }),
-      ...adminApiRoutes({ events, serializer, readStore, commands, runners, bus, clock }),
+      ...adminApiRoutes({ events, serializer, readStore, commands, runners, bus, clock, rebuilds }),
       ...applicationApiRoutes({ commands, readStore, waiter, files }),
       ...notificationApiRoutes({ commands, readStore, waiter }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
@@ -125,6 +126,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       // First to start, last to stop: closes the rate-limit counters' connection.
       { name: 'rate-limit-store', start: async () => undefined, stop: () => rateLimitStore.close() },
       ...runners.map((runner) => ({ name: `projector:${runner.name}`, start: () => runner.start(), stop: () => runner.stop() })),
+      { name: 'projection-rebuilds', start: async () => undefined, stop: () => rebuilds.stop() },
       ...(relay ? [{ name: 'relay', start: () => relay.start(), stop: () => relay.stop() }] : []),
       ...(processManager ? [{ name: 'process-manager', start: () => processManager.start(), stop: () => processManager.stop() }] : []),
       ...(documentKeeper ? [{ name: 'document-keeper', start: () => documentKeeper.start(), stop: () => documentKeeper.stop() }] : []),

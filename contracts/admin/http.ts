@@ -120,6 +120,38 @@ export const EntityDiff = z.object({
 });
 export type EntityDiff = z.infer<typeof EntityDiff>;
 
+/** A projection rebuild (ADR 0012): progress while it runs, the outcome after. */
+export const RebuildStatus = z.object({
+  rebuild_id: Uuid,
+  projection: z.string(),
+  /** rebuilding (catching up beside the live collection) → switching (the live projection paused for the atomic rename) → completed | failed. */
+  phase: z.enum(['rebuilding', 'switching', 'completed', 'failed']),
+  /** The collection queries read; after the switch it holds the rebuilt documents and the old ones are dropped. */
+  collection: z.string(),
+  /** The collection being built until the switch. */
+  building: z.string(),
+  /** Position the rebuild reached, and the live projection's. */
+  checkpoint: z.string(),
+  live_checkpoint: z.string(),
+  /** Events the rebuild is behind the live projection (counted up to 1000). */
+  behind_events: z.number().int(),
+  /** Share of the log rebuilt, estimated from positions. */
+  percent: z.number().min(0).max(100),
+  events_applied: z.number().int(),
+  events_failed: z.number().int(),
+  started_at: IsoTimestamp,
+  switched_at: IsoTimestamp.nullable(),
+  finished_at: IsoTimestamp.nullable(),
+  /** How long the live projection stood still for the switch. */
+  switch_ms: z.number().int().nullable(),
+  error: z.string().nullable(),
+  requested_by: z.string().nullable(),
+  updated_at: IsoTimestamp,
+});
+export type RebuildStatus = z.infer<typeof RebuildStatus>;
+export const RebuildParams = z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, 'must be a projection name such as jobs_v1') });
+export const RebuildRequest = z.strictObject({ reason: Reason });
+
 export const ProjectionStatus = z.object({
   /** The read model's name, also its checkpoint id, e.g. `documents_v1`. */
   name: z.string(),
@@ -135,6 +167,8 @@ export const ProjectionStatus = z.object({
   events_applied: z.number().int().nullable(),
   events_failed: z.number().int().nullable(),
   last_error: z.string().nullable(),
+  /** The rebuild in progress, else the last one (null: never rebuilt). */
+  rebuild: RebuildStatus.nullable(),
 });
 export type ProjectionStatus = z.infer<typeof ProjectionStatus>;
 export const ProjectionList = z.object({ items: z.array(ProjectionStatus) });

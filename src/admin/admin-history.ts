@@ -118,6 +118,11 @@ export class AdminHistory {
     return { ...last, state: plain(state), view: plain(view) };
   }
 
+  /** Records an admin action that is not a read of history (a rebuild), in the same audit. */
+  recordAction(action: AdminAction, target: string, reason: string | undefined, context: CommandContext): Promise<void> {
+    return this.record(action, target, reason, context);
+  }
+
   private async record(action: AdminAction, target: string, reason: string | undefined, context: CommandContext): Promise<void> {
     const admin = context.actor;
     if (!admin) throw new DomainError('AUTH.FORBIDDEN', 'Only a signed-in admin reads history');

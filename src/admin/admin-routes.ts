@@ -1,8 +1,9 @@
-import { ReplayParams, ReplayRequest, ReplayStatus, ProjectionList, ProjectionStatus, AuditPage, AuditQuery, DiffQuery, EntityDiff, EntityParams, EntityState, StateQuery, StreamEventsPage, StreamEventsQuery, StreamParams } from '../../contracts/admin/http';
+import { RebuildParams, RebuildRequest, RebuildStatus, ReplayParams, ReplayRequest, ReplayStatus, ProjectionList, ProjectionStatus, AuditPage, AuditQuery, DiffQuery, EntityDiff, EntityParams, EntityState, StateQuery, StreamEventsPage, StreamEventsQuery, StreamParams } from '../../contracts/admin/http';
 import { errorResponses } from '../http/openapi-responses';
 import { route, RouteSpec } from '../http/route';
 import { AdminHistory } from './admin-history';
 import { Replays } from './replays';
+import { ProjectionRebuildsPort } from './projection-rebuilds';
 
 const tag = 'Admin';
 const BASE = '/api/v1/admin';
@@ -11,8 +12,39 @@ const BASE = '/api/v1/admin';
  * History for admins (issue 13): every route needs the `admin` role (403 otherwise) and records
  * the read itself, with the optional `reason`, in the audit.
  */
-export function adminHistoryRoutes(history: AdminHistory, projections: () => Promise<ProjectionStatus[]>, replays: Replays): RouteSpec[] {
+export function adminHistoryRoutes(history: AdminHistory, projections: () => Promise<ProjectionStatus[]>, replays: Replays, rebuilds: ProjectionRebuildsPort): RouteSpec[] {
   return [
+    route({
+      method: 'post',
+      path: `${BASE}/projections/:name/rebuild`,
+      role: 'admin',
+      tag,
+      summary: 'Rebuild a projection from the start of the log into a new collection while the current one serves, then switch over atomically and drop the old one (ADR 0012)',
+      params: RebuildParams,
+      body: RebuildRequest,
+      responses: {
+        202: { description: 'Started; follow `Location` for progress', schema: RebuildStatus },
+        ...errorResponses(400, 401, 403, 404, 409),
+      },
+      async handler({ params, body, context }) {
+        // Recorded once started: a refused rebuild (404, 409) changed nothing.
+        const status = await rebuilds.start(params.name, context.actor ?? null);
+        await history.recordAction('rebuild', params.name, body.reason, context);
+        return { status: 202, body: status, headers: { Location: `${BASE}/projections/${params.name}/rebuild` } };
+      },
+    }),
+    route({
+      method: 'get',
+      path: `${BASE}/projections/:name/rebuild`,
+      role: 'admin',
+      tag,
+      summary: 'A projection’s rebuild: progress while it runs (phase, checkpoint, events behind, percent), its outcome after',
+      params: RebuildParams,
+      responses: { 200: { description: 'The rebuild in progress or the last one', schema: RebuildStatus }, ...errorResponses(400, 401, 403, 404) },
+      async handler({ params }) {
+        return { status: 200, body: await rebuilds.status(params.name) };
+      },
+    }),
     route({
       method: 'post',
       path: `${BASE}/replays`,

@@ -1,6 +1,9 @@
 import { Entity, ProjectionStatus } from '../../contracts/admin/http';
 import { allProjections } from '../../projections';
-import { ProjectorStatus } from '../projector/projection-runner';
+import { ProjectionRunner } from '../projector/projection-runner';
+import { ProjectionRebuilds, RebuildRefused } from '../projector/projection-rebuild';
+import { neverRebuilt, ProjectionRebuildsPort, rebuildConflict, unknownProjection } from '../admin/projection-rebuilds';
+import { Logger } from '../shared/logger';
 import { projectorLagReadings } from '../projector/lag';
 import { CheckpointStore } from '../read-store/checkpoints';
 import { DomainEnvelope } from '../../contracts/events';
@@ -52,13 +55,46 @@ export interface AdminDeps {
   readStore: ReadStore;
   commands: CommandHandler;
   /** The projectors this process runs (their live status); the others are read from their checkpoints. */
-  runners: readonly { snapshot(): ProjectorStatus }[];
+  runners: readonly ProjectionRunner[];
   bus: MessageBus;
   clock: Clock;
+  rebuilds: ProjectionRebuilds;
+}
+
+/**
+ * Projection rebuilds (ADR 0012) for the projectors this process runs; `offline` (the CLI): the
+ * projection runs nowhere else, so no live projector is paused. Stopped with the background tasks.
+ */
+export function buildProjectionRebuilds(deps: { events: EventStore; readStore: ReadStore; serializer: EventSerializer; runners: readonly ProjectionRunner[]; logger: Logger; offline?: boolean }): ProjectionRebuilds {
+  return new ProjectionRebuilds({ ...deps, logger: deps.logger.child({ component: 'projection-rebuild' }), projections: allProjections, without_runner: deps.offline ? 'offline' : 'refuse' });
 }
 
 export function adminApiRoutes(deps: AdminDeps): RouteSpec[] {
-  return adminHistoryRoutes(new AdminHistory({ ...deps, folders: FOLDERS }), () => projectionStatuses(deps), new Replays(deps));
+  return adminHistoryRoutes(new AdminHistory({ ...deps, folders: FOLDERS }), () => projectionStatuses(deps), new Replays(deps), rebuildsPort(deps.rebuilds));
+}
+
+/** The rebuilds as the routes see them: refusals as 404 and 409 problems. */
+export function rebuildsPort(rebuilds: ProjectionRebuilds): ProjectionRebuildsPort {
+  const known = (name: string) => {
+    if (!allProjections.some((p) => p.name === name)) throw unknownProjection(name);
+  };
+  return {
+    async start(name, requested_by) {
+      known(name);
+      try {
+        return await rebuilds.start(name, requested_by);
+      } catch (error) {
+        if (error instanceof RebuildRefused) throw error.reason === 'unknown' ? unknownProjection(name) : rebuildConflict(error.message);
+        throw error;
+      }
+    },
+    async status(name) {
+      known(name);
+      const status = await rebuilds.status(name);
+      if (!status) throw neverRebuilt(name);
+      return status;
+    },
+  };
 }
 
 /** Each read model's projection as this process sees it: live where it runs here, from its stored checkpoint otherwise. */
@@ -82,6 +118,7 @@ async function projectionStatuses(deps: AdminDeps): Promise<ProjectionStatus[]> 
         events_applied: here?.events_applied ?? null,
         events_failed: here?.events_failed ?? null,
         last_error: here?.last_error ?? null,
+        rebuild: await deps.rebuilds.status(projection.name),
       };
     }),
   );

@@ -42,6 +42,8 @@ export class ProjectionRunner {
   /** The log's head when the runner started; null until then. */
   private start_head: string | null = null;
   private caught_up = false;
+  /** Stopped by its owner (shutdown): a rebuild's `resume()` does not start it again. */
+  private stopped = false;
 
   constructor(
     private readonly projection: Projection<ProjectedDoc>,
@@ -88,7 +90,24 @@ export class ProjectionRunner {
   }
 
   async stop(): Promise<void> {
+    this.stopped = true;
     await this.subscription.stop();
+  }
+
+  /**
+   * Stops applying events until `resume()`, for a rebuild's switch (ADR 0012): the batch in
+   * flight finishes first, so nothing is written to the collection once this resolves.
+   */
+  async pause(): Promise<void> {
+    await this.subscription.stop();
+  }
+
+  /** Goes on from the stored checkpoint (which the switch may have moved forward); nothing after a `stop()`. */
+  async resume(): Promise<void> {
+    if (this.stopped) return;
+    await this.start();
+    // stop() came while starting: it found nothing to stop.
+    if (this.stopped) await this.subscription.stop();
   }
 
   /** Resolves once this projection has processed the event at `position` (read-your-writes). */

@@ -48,7 +48,20 @@ export interface Collection<T extends Doc> {
 }
 
 export interface ReadStore {
+  /**
+   * The collection named `name`. A handle follows its name: after `renameCollection(x, name)` it
+   * serves the renamed documents, so handles may be kept.
+   */
   collection<T extends Doc>(name: string): Collection<T>;
+  /**
+   * Atomically gives the documents and indexes of `from` the name `to`, dropping what `to` held
+   * (MongoDB's renameCollection with dropTarget): a read of `to` sees the old documents or the
+   * new ones, never a mix and never nothing. `from` is left empty (absent); renaming an absent
+   * `from` leaves `to` empty. Projection rebuilds switch over with it (ADR 0012).
+   */
+  renameCollection(from: string, to: string): Promise<void>;
+  /** Drops a collection, its documents and indexes; nothing happens when it does not exist. */
+  dropCollection(name: string): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
 }

@@ -7,7 +7,7 @@ export class MongoCollection<T extends Doc> implements Collection<T> {
   constructor(private readonly driver: Driver<Doc>) {}
 
   async get(id: string): Promise<T | null> {
-    return (await this.driver.findOne({ _id: id })) as T | null;
+    return retryingRead(async () => (await this.driver.findOne({ _id: id })) as T | null);
   }
 
   async upsert(doc: T): Promise<void> {
@@ -24,15 +24,17 @@ export class MongoCollection<T extends Doc> implements Collection<T> {
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
     const { sort, skip, limit } = options;
-    let cursor = this.driver.find(filter);
-    if (sort && Object.keys(sort).length > 0) cursor = cursor.sort(withIdTieBreaker(sort));
-    if (skip) cursor = cursor.skip(skip);
-    if (limit) cursor = cursor.limit(limit);
-    return (await cursor.toArray()) as T[];
+    return retryingRead(async () => {
+      let cursor = this.driver.find(filter);
+      if (sort && Object.keys(sort).length > 0) cursor = cursor.sort(withIdTieBreaker(sort));
+      if (skip) cursor = cursor.skip(skip);
+      if (limit) cursor = cursor.limit(limit);
+      return (await cursor.toArray()) as T[];
+    });
   }
 
   async count(filter: Filter = {}): Promise<number> {
-    return this.driver.countDocuments(filter);
+    return retryingRead(() => this.driver.countDocuments(filter));
   }
 
   async ensureIndex(fields: Sort, options: IndexOptions = {}): Promise<void> {
@@ -47,6 +49,28 @@ export class MongoCollection<T extends Doc> implements Collection<T> {
         throw new DuplicateKeyError(this.driver.collectionName, Object.keys(error.keyPattern ?? {}));
       }
       throw error;
+    }
+  }
+}
+
+/**
+ * A read that met a rebuild's switch (ADR 0012): the collection it was reading was replaced
+ * under it (renameCollection with dropTarget), so its cursor was killed. Asked again, it reads
+ * the collection that holds the name now.
+ */
+const KILLED_BY_RENAME = new Set([
+  43, // CursorNotFound
+  175, // QueryPlanKilled
+  237, // CursorKilled
+  11601, // Interrupted
+]);
+
+async function retryingRead<R>(read: () => Promise<R>): Promise<R> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (error) {
+      if (attempt >= 3 || !(error instanceof MongoServerError) || !KILLED_BY_RENAME.has(Number(error.code))) throw error;
     }
   }
 }

@@ -1,4 +1,4 @@
-import { Db, MongoClient } from 'mongodb';
+import { Db, MongoClient, MongoServerError } from 'mongodb';
 import { Collection, Doc, ReadStore } from '../port';
 import { MongoCollection } from './collection';
 
@@ -16,6 +16,25 @@ export class MongoReadStore implements ReadStore {
     return new MongoCollection<T>(this.db.collection<Doc>(name));
   }
 
+  /** One server command (renameCollection with dropTarget), atomic for every process reading `to`. */
+  async renameCollection(from: string, to: string): Promise<void> {
+    if (from === to) return;
+    try {
+      await this.db.renameCollection(from, to, { dropTarget: true });
+    } catch (error) {
+      if (!isNamespaceNotFound(error)) throw error;
+      await this.dropCollection(to);
+    }
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    try {
+      await this.db.dropCollection(name);
+    } catch (error) {
+      if (!isNamespaceNotFound(error)) throw error;
+    }
+  }
+
   async ping(): Promise<void> {
     await this.db.admin().ping();
   }
@@ -28,6 +47,12 @@ export class MongoReadStore implements ReadStore {
   async dropDatabase(): Promise<void> {
     await this.db.dropDatabase();
   }
+}
+
+const NAMESPACE_NOT_FOUND = 26;
+
+function isNamespaceNotFound(error: unknown): boolean {
+  return error instanceof MongoServerError && (error.code === NAMESPACE_NOT_FOUND || /ns not found|does not exist|source namespace/i.test(error.message));
 }
 
 export async function connectMongoReadStore(url: string, dbName: string): Promise<MongoReadStore> {

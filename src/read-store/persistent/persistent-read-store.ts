@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { EventStore } from '../../event-store/port';
 import { Logger } from '../../shared/logger';
 import { CHECKPOINTS_COLLECTION, CheckpointDoc } from '../checkpoints';
+import { isRebuildName } from '../rebuild-names';
 import { Collection, Doc, ReadStore } from '../port';
 import { isLeftoverTemp } from './atomic-file';
 import { readDurableCheckpoints, writeDurableCheckpoints } from './durable-checkpoints';
@@ -115,6 +116,17 @@ export class PersistentReadStore implements ReadStore {
     return this.inner.collectionNames();
   }
 
+  /** Written with the next snapshot: until then a restart restores the names as they were, with their checkpoints. */
+  async renameCollection(from: string, to: string): Promise<void> {
+    await this.inner.renameCollection(from, to);
+    this.changed = true;
+  }
+
+  async dropCollection(name: string): Promise<void> {
+    await this.inner.dropCollection(name);
+    this.changed = true;
+  }
+
   async ping(): Promise<void> {
     await this.inner.ping();
   }
@@ -157,8 +169,9 @@ export class PersistentReadStore implements ReadStore {
   private async dump(): Promise<void> {
     const started = Date.now();
     // Checkpoints first: documents only move forward, so none is ever behind its checkpoint.
-    const checkpoints = this.cappedCheckpoints(await this.inner.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION).find());
-    const names = this.inner.collectionNames().filter((name) => name !== CHECKPOINTS_COLLECTION);
+    // A rebuild in progress is left out (its collection and checkpoint): after a restart it starts again.
+    const checkpoints = this.cappedCheckpoints(await this.inner.collection<CheckpointDoc>(CHECKPOINTS_COLLECTION).find()).filter((doc) => !isRebuildName(doc._id));
+    const names = this.inner.collectionNames().filter((name) => name !== CHECKPOINTS_COLLECTION && !isRebuildName(name));
     const header: SnapshotHeader = {
       format: SNAPSHOT_FORMAT,
       version: SNAPSHOT_VERSION,

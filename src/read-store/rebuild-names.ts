@@ -1,0 +1,9 @@
+/**
+ * A projection rebuild (ADR 0012) writes a new collection beside the live one, under its own
+ * checkpoint id: both are the live names with this suffix, e.g. `jobs_v1__rebuild`.
+ */
+export const REBUILD_SUFFIX = '__rebuild';
+
+export const rebuildName = (name: string): string => `${name}${REBUILD_SUFFIX}`;
+
+export const isRebuildName = (name: string): boolean => name.endsWith(REBUILD_SUFFIX);
