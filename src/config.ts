@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { LOGIN_BACKOFF_DEFAULTS, RATE_LIMIT_CLASSES, RATE_LIMIT_DEFAULTS, RateLimitClass, RateLimitSettings } from './shared/rate-limit';
 import { DEFAULT_TOKEN_LIMITS, TokenLimits } from './llm/token-budget';
+import { JobSourceConfig, JobSourcesConfig } from '../contracts/job-sources/source';
 
 /**
  * Configuration comes from the environment. A connection URL that is set selects the real
@@ -85,6 +86,8 @@ const EnvSchema = z.object({
   DOCUMENT_KEEPER_GROUP: z.string().trim().min(1).max(200).default('jobwise-document-keeper'),
   /** The consumer group of the notifier processes (one per deployment). */
   NOTIFIER_GROUP: z.string().trim().min(1).max(200).default('jobwise-notifier'),
+  /** JSON array of job boards to read jobs from, e.g. `[{"id":"acme","kind":"greenhouse","board":"acme","company":"Acme"}]` (README, "Job boards"). */
+  JOB_SOURCES: jsonOf(JobSourcesConfig),
 });
 
 /** An optional JSON variable, parsed and then validated by `schema`. */
@@ -139,6 +142,8 @@ export interface Config {
   generation: GenerationConfig;
   documents: { retention_days: number; retention_sweep_ms: number; keeper_group: string };
   notifier_group: string;
+  /** Job boards the api process syncs jobs from (source `api`). */
+  job_sources: JobSourceConfig[];
 }
 
 export interface GenerationConfig {
@@ -205,6 +210,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     },
     documents: { retention_days: e.DOCUMENT_RETENTION_DAYS, retention_sweep_ms: e.DOCUMENT_RETENTION_SWEEP_MS, keeper_group: e.DOCUMENT_KEEPER_GROUP },
     notifier_group: e.NOTIFIER_GROUP,
+    job_sources: e.JOB_SOURCES ?? [],
   };
 }
 

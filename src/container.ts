@@ -43,6 +43,7 @@ import { erasureRoutes } from './users/erasure-routes';
 import { exportRoutes } from './privacy/export-routes';
 import { generationRoutes } from './generations/generation-routes';
 import { GenerationQueries } from './generations/generation-queries';
+import { buildJobSources } from './composition/job-sources';
 
 /**
  * The composition root: adapters are opened here and every service is wired by token. The rest
@@ -82,6 +83,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
     .toDynamicValue((ctx) => new AuthService(ctx.container.get(TOKENS.CommandHandler), ctx.container.get(TOKENS.TokenService), { N: config.scrypt_n, r: 8, p: 1 }, loginBackoff, admins));
   container.bind(TOKENS.ProfileQueries).toConstantValue(new ProfileQueries(readStore));
   container.bind(TOKENS.JobQueries).toConstantValue(new JobQueries(readStore));
+  const jobSources = has('api') ? buildJobSources({ sources: config.job_sources, commands: container.get(TOKENS.CommandHandler), readStore, clock, logger }) : null;
 
   const runners = has('projector')
     ? allProjections.map((projection) => new ProjectionRunner(projection, events, readStore, logger.child({ projection: projection.name }), serializer))
@@ -106,6 +108,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...erasureRoutes({ commands, auth: get(TOKENS.AuthService), readStore, revocations, files, access_ttl_seconds: config.access_ttl_seconds }),
       ...profileRoutes({ commands, queries: get(TOKENS.ProfileQueries), waiter }),
       ...jobRoutes({ commands, queries: get(TOKENS.JobQueries), waiter }),
+      ...(jobSources?.routes ?? []),
       ...generationRoutes({
         commands,
         queries: new GenerationQueries(readStore),
@@ -135,6 +138,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
         ? [
             ...jobBackgroundTasks({ commands: ctx.container.get(TOKENS.CommandHandler), readStore, clock, logger, projectors: runners }),
             documentRetentionTask({ commands: ctx.container.get(TOKENS.CommandHandler), readStore, files, clock, logger, interval_ms: config.documents.retention_sweep_ms }),
+            ...(jobSources ? [jobSources.task] : []),
           ]
         : []),
     ];

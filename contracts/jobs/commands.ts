@@ -7,6 +7,8 @@ import { KeywordAnalysis } from './keyword-analysis';
 /** System actors that write to job streams. */
 export const CATALOGUE_ACTOR = 'system:catalogue';
 export const EXPIRY_ACTOR = 'system:job-expiry';
+/** Writes the jobs read from configured job boards (source `api`). */
+export const JOB_BOARD_ACTOR = 'system:job-board';
 
 /**
  * Commands on a job. The clock (`now`, whose date is "today" for expiry), generated ids, the
@@ -26,6 +28,10 @@ export const CreateJob = command('CreateJob', {
 });
 /** Creates or refreshes a job of the static catalogue; nothing happens when its content is unchanged. */
 export const SyncCatalogueJob = command('SyncCatalogueJob', { catalogue_id: CatalogueId, ...analysed });
+/** Creates or refreshes a job read from a job board (source `api`); a posting back on its board is active again. */
+export const SyncBoardJob = command('SyncBoardJob', analysed);
+/** The posting left its job board: its job is archived (nothing if it already is, or is not a board job). */
+export const CloseBoardJob = command('CloseBoardJob', {});
 export const UpdateJob = command('UpdateJob', analysed);
 export const ChangeJobStatus = command('ChangeJobStatus', { status: JobStatus });
 /** `content_hash` names the content that was analysed, so a concurrent update is noticed. */
@@ -36,6 +42,8 @@ export const DeleteJob = command('DeleteJob', {});
 export const JobCommandSchema = z.discriminatedUnion('type', [
   CreateJob,
   SyncCatalogueJob,
+  SyncBoardJob,
+  CloseBoardJob,
   UpdateJob,
   ChangeJobStatus,
   AnalyzeJob,

@@ -19,8 +19,8 @@ type Of<T extends JobCommand['type']> = Extract<JobCommand, { type: T }>;
  */
 export type JobRequest =
   | Without<Of<'CreateJob' | 'UpdateJob' | 'AnalyzeJob'>, Computed>
-  | Without<Of<'SyncCatalogueJob'>, 'analysis'>
-  | Of<'ChangeJobStatus' | 'ExpireJob' | 'DeleteJob'>;
+  | Without<Of<'SyncCatalogueJob' | 'SyncBoardJob'>, 'analysis'>
+  | Of<'ChangeJobStatus' | 'ExpireJob' | 'DeleteJob' | 'CloseBoardJob'>;
 
 const analysed = (content: JobContent) => ({ content_hash: contentHash(content), analysis: analyzeJob(content) });
 
@@ -36,6 +36,12 @@ export function prepareJobCommand(request: JobRequest, state: JobState): JobComm
     case 'SyncCatalogueJob': {
       // An unchanged entry, analysed by this analyzer, costs one stream read and no analysis.
       const current = state.kind === 'job' && state.content_hash === request.content_hash && state.analyzed?.analyzer_version === ANALYZER_VERSION;
+      if (current || state.kind === 'deleted') return null;
+      return { ...request, analysis: analyzeJob(request.content) };
+    }
+    case 'SyncBoardJob': {
+      // An unchanged, active posting analysed by this analyzer costs one stream read and no analysis.
+      const current = state.kind === 'job' && state.status !== 'archived' && state.content_hash === request.content_hash && state.analyzed?.analyzer_version === ANALYZER_VERSION;
       if (current || state.kind === 'deleted') return null;
       return { ...request, analysis: analyzeJob(request.content) };
     }

@@ -72,6 +72,11 @@ export function decide(command: JobCommand, state: JobState): JobEvent[] {
     }
     case 'SyncCatalogueJob':
       return syncCatalogueJob(command, state);
+    case 'SyncBoardJob':
+      return syncBoardJob(command, state);
+    case 'CloseBoardJob':
+      if (state.kind !== 'job' || state.source !== 'api' || state.status === 'archived') return [];
+      return [{ type: 'JobStatusChanged', data: { from: state.status, to: 'archived' } }];
     case 'ExpireJob': {
       if (state.kind !== 'job' || state.status !== 'active') return [];
       const { expires_date } = state.content;
@@ -134,6 +139,27 @@ function syncCatalogueJob(command: Extract<JobCommand, { type: 'SyncCatalogueJob
     { type: 'JobUpdated', data: { content, content_hash } },
     ...analysisEvents(state, content_hash, analysis),
     ...(revived ? [{ type: 'JobStatusChanged', data: { from: 'expired', to: 'active' } } as const] : []),
+  ];
+}
+
+/**
+ * A posting read from a job board: new, it is created active and owned by nobody; changed, it is
+ * updated; back on its board after it was archived, it is active again. Only board jobs are touched.
+ */
+function syncBoardJob(command: Extract<JobCommand, { type: 'SyncBoardJob' }>, state: JobState): JobEvent[] {
+  const { job_id, content, content_hash, analysis } = command;
+  if (state.kind === 'none') {
+    return [
+      { type: 'JobCreated', data: { job_id, source: 'api', user_id: null, status: 'active', catalogue_id: null, content, content_hash } },
+      ...analysisEvents(null, content_hash, analysis),
+    ];
+  }
+  if (state.kind === 'deleted' || state.source !== 'api') return [];
+  const changed = content_hash !== state.content_hash;
+  return [
+    ...(changed ? [{ type: 'JobUpdated', data: { content, content_hash } } as const] : []),
+    ...analysisEvents(state, content_hash, analysis),
+    ...(state.status === 'archived' ? [{ type: 'JobStatusChanged', data: { from: 'archived', to: 'active' } } as const] : []),
   ];
 }
 
