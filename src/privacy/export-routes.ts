@@ -1,31 +1,22 @@
 import { z } from 'zod';
+import { ApplicationDocument, ApplicationsReadModel } from '../../contracts/applications/read-model';
+import { ApplicationView } from '../../contracts/applications/http';
+import { DocumentDocument, DocumentsReadModel } from '../../contracts/documents/read-model';
+import { GenerationDocument, GenerationsReadModel } from '../../contracts/generations/read-model';
 import { JobDocument, JobsReadModel, JobView } from '../../contracts/jobs/read-model';
-import { ProfileDocument, ProfilesReadModel, ProfileView } from '../../contracts/profiles/read-model';
-import { IsoTimestamp } from '../../contracts/shared/primitives';
+import { DEFAULT_PREFERENCES, NotificationDocument, NotificationsReadModel, PreferencesDocument, PreferencesReadModel } from '../../contracts/notifications/read-model';
+import { NotificationView, Preferences } from '../../contracts/notifications/http';
+import { DataExport, ExportedDocument, ExportedGeneration } from '../../contracts/privacy/data-export';
+import { ProfileDocument, ProfilesReadModel } from '../../contracts/profiles/read-model';
 import { live, withoutBookkeeping } from '../../contracts/shared/read-model';
-import { SessionView, UserDocument, UsersReadModel, UserView } from '../../contracts/users/http';
+import { SessionView, UserDocument, UsersReadModel } from '../../contracts/users/http';
 import { errorResponses } from '../http/openapi-responses';
 import { route, RouteSpec } from '../http/route';
 import { ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
-import { JsonResume, toJsonResume } from './json-resume';
+import { toJsonResume } from './json-resume';
 
-/**
- * The data export (right of access and portability): everything JobWise holds about the caller,
- * read from the read models through their identities in contracts/, plus the caller's sessions.
- * Never a password hash or a token.
- */
-export const DataExport = z.object({
-  exported_at: IsoTimestamp,
-  account: UserView,
-  profile: ProfileView.nullable(),
-  /** The profile as a JSON Resume document (https://jsonresume.org/schema); null without a profile. */
-  json_resume: JsonResume.nullable(),
-  /** The jobs the caller created or imported; the static catalogue is not theirs and is left out. */
-  jobs: z.array(JobView),
-  sessions: z.array(SessionView),
-});
-export type DataExport = z.infer<typeof DataExport>;
+export { DataExport };
 
 export interface ExportRouteDeps {
   readStore: ReadStore;
@@ -33,12 +24,16 @@ export interface ExportRouteDeps {
   sessionsOf(user_id: string): Promise<SessionView[]>;
 }
 
-const jobView = (doc: JobDocument): JobView => {
-  const { search_terms: _terms, content_hash: _hash, ...view } = withoutBookkeeping(doc);
-  return view;
-};
+/** A stored document read through its view's schema: what the view does not show is dropped. */
+const through = <S extends z.ZodType>(schema: S) => (doc: object): z.output<S> => schema.parse(doc);
 
+/**
+ * GET /auth/me/export: every read model that holds the caller's data, read by owner. A new
+ * slice that keeps user data adds its section to DataExport and here.
+ */
 export function exportRoutes(deps: ExportRouteDeps): RouteSpec[] {
+  const owned = <D extends { user_id: string | null }>(collection: string, user_id: string, sort: Record<string, 1 | -1> = { created_at: 1 }) =>
+    deps.readStore.collection<D & { _id: string }>(collection).find(live({ user_id }), { sort });
   return [
     route({
       method: 'get',
@@ -48,12 +43,16 @@ export function exportRoutes(deps: ExportRouteDeps): RouteSpec[] {
       responses: { 200: { description: 'Your data, as an attachment `jobwise-export.json`', schema: DataExport }, ...errorResponses(401) },
       async handler({ user, context }) {
         const users = deps.readStore.collection<UserDocument>(UsersReadModel.collection);
-        const profiles = deps.readStore.collection<ProfileDocument>(ProfilesReadModel.collection);
-        const jobs = deps.readStore.collection<JobDocument>(JobsReadModel.collection);
-        const [account, [profile], own, sessions] = await Promise.all([
+        const preferences = deps.readStore.collection<PreferencesDocument>(PreferencesReadModel.collection);
+        const [account, [profile], jobs, generations, documents, applications, notifications, prefs, sessions] = await Promise.all([
           users.get(user.id),
-          profiles.find(live({ user_id: user.id }), { limit: 1 }),
-          jobs.find(live({ user_id: user.id })),
+          owned<ProfileDocument>(ProfilesReadModel.collection, user.id),
+          owned<JobDocument>(JobsReadModel.collection, user.id),
+          owned<GenerationDocument>(GenerationsReadModel.collection, user.id),
+          owned<DocumentDocument>(DocumentsReadModel.collection, user.id),
+          owned<ApplicationDocument>(ApplicationsReadModel.collection, user.id),
+          owned<NotificationDocument>(NotificationsReadModel.collection, user.id),
+          preferences.find(live({ user_id: user.id }), { limit: 1 }),
           deps.sessionsOf(user.id),
         ]);
         if (!account || account._deleted) throw new DomainError('USER.NOT_FOUND', 'Your account is not available yet; try again shortly');
@@ -63,7 +62,11 @@ export function exportRoutes(deps: ExportRouteDeps): RouteSpec[] {
           account: { id: account.id, email: account.email, full_name: account.full_name, roles: account.roles, created_at: account.created_at },
           profile: profileView,
           json_resume: profileView ? toJsonResume(profileView) : null,
-          jobs: own.filter((doc) => doc.user_id === user.id).map(jobView),
+          jobs: jobs.map(through(JobView)),
+          generations: generations.map(through(ExportedGeneration)),
+          documents: documents.map(through(ExportedDocument)),
+          applications: applications.map(through(ApplicationView)),
+          notifications: { items: notifications.map(through(NotificationView)), preferences: prefs[0] ? through(Preferences)(prefs[0]) : DEFAULT_PREFERENCES },
           sessions,
         };
         return { status: 200, body, headers: { 'Content-Disposition': 'attachment; filename="jobwise-export.json"' } };
