@@ -4,6 +4,8 @@ import { documentsProjection } from './documents';
 import { notificationPreferencesProjection, notificationsProjection } from './notifications';
 import { generationsProjection } from './generations';
 import { jobsProjection } from './jobs';
+import { jobSearchProjection } from './job-search';
+import { trendingProjection } from './trending';
 import { profilesProjection } from './profiles';
 import { Projection } from '../contracts/shared/projection';
 import { ProjectedDoc } from '../contracts/shared/read-model';
@@ -14,6 +16,8 @@ export const allProjections: Projection<ProjectedDoc>[] = [
   usersProjection as unknown as Projection<ProjectedDoc>,
   profilesProjection as unknown as Projection<ProjectedDoc>,
   jobsProjection as unknown as Projection<ProjectedDoc>,
+  jobSearchProjection as unknown as Projection<ProjectedDoc>,
+  trendingProjection as unknown as Projection<ProjectedDoc>,
   generationsProjection as unknown as Projection<ProjectedDoc>,
   documentsProjection as unknown as Projection<ProjectedDoc>,
   applicationsProjection as unknown as Projection<ProjectedDoc>,

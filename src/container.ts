@@ -7,6 +7,7 @@ import { jobSnapshotAt, profileSnapshotAt } from './composition/snapshots';
 import { buildDocumentKeeper, documentApiRoutes, documentRetentionTask } from './composition/documents';
 import { adminApiRoutes, buildProjectionRebuilds } from './composition/admin';
 import { applicationApiRoutes } from './composition/applications';
+import { jobSearchApiRoutes } from './composition/job-search';
 import { buildNotifier, notificationApiRoutes } from './composition/notifications';
 import { ProcessManager } from './generations/process-manager/process-manager';
 import { runStage, StageDeps } from './generations/stages';
@@ -119,6 +120,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...documentApiRoutes({ commands, readStore, waiter, files, config }),
       ...adminApiRoutes({ events, serializer, readStore, commands, runners, bus, clock, rebuilds }),
       ...applicationApiRoutes({ commands, readStore, waiter, files }),
+      ...jobSearchApiRoutes({ readStore }),
       ...notificationApiRoutes({ commands, readStore, waiter }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
     ];
