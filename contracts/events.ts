@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { AdminEventSchemas } from './admin/events';
 import { ApplicationEventSchemas } from './applications/events';
+import { AllJobAlertEventSchemas } from './job-search/alerts-events';
+import { SavedSearchEventSchemas } from './job-search/saved-searches-events';
 import { DocumentEventSchemas } from './documents/events';
 import { NotificationEventSchemas } from './notifications/events';
 import { GenerationEventSchemas } from './generations/events';
@@ -14,7 +16,7 @@ import { UserEventSchemas } from './users/events';
  * Every stored domain event type, by name. The serializer parses events read back from a store
  * with these schemas; the JSON Schema files in contracts/schemas are generated from them.
  */
-export const DomainEventSchemas = [...UserEventSchemas, ...ClaimEventSchemas, ...ProfileEventSchemas, ...JobEventSchemas, ...GenerationEventSchemas, ...DocumentEventSchemas, ...ApplicationEventSchemas, ...AdminEventSchemas, ...NotificationEventSchemas] as const;
+export const DomainEventSchemas = [...UserEventSchemas, ...ClaimEventSchemas, ...ProfileEventSchemas, ...JobEventSchemas, ...GenerationEventSchemas, ...DocumentEventSchemas, ...ApplicationEventSchemas, ...AdminEventSchemas, ...NotificationEventSchemas, ...SavedSearchEventSchemas, ...AllJobAlertEventSchemas] as const;
 
 export type DomainEvent = z.infer<(typeof DomainEventSchemas)[number]>;
 

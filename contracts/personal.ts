@@ -91,6 +91,17 @@ export const PersonalPaths: { readonly [T in DomainEvent['type']]: readonly stri
   NotificationRaised: [],
   NotificationRead: [],
   NotificationPreferencesSet: [],
+  // saved searches: the name and the words the user typed; alerts, matches and digests: ids only
+  SavedSearchCreated: ['name', 'query'],
+  SavedSearchDeleted: [],
+  JobAlertCreated: [],
+  JobAlertPaused: [],
+  JobAlertResumed: [],
+  JobAlertDeleted: [],
+  JobAlertMatched: [],
+  JobAlertDigestJobAdded: [],
+  JobAlertDigestClosed: [],
+  JobAlertDigestSent: [],
 };
 
 function personalInfo(prefix: string): string[] {

@@ -1,4 +1,6 @@
 import { applicationsProjection } from './applications';
+import { jobAlertDigestsProjection, jobAlertsProjection } from './alerts';
+import { savedSearchesProjection } from './saved-searches';
 import { auditProjection } from './audit';
 import { documentsProjection } from './documents';
 import { notificationPreferencesProjection, notificationsProjection } from './notifications';
@@ -24,4 +26,7 @@ export const allProjections: Projection<ProjectedDoc>[] = [
   auditProjection as unknown as Projection<ProjectedDoc>,
   notificationsProjection as unknown as Projection<ProjectedDoc>,
   notificationPreferencesProjection as unknown as Projection<ProjectedDoc>,
+  savedSearchesProjection as unknown as Projection<ProjectedDoc>,
+  jobAlertsProjection as unknown as Projection<ProjectedDoc>,
+  jobAlertDigestsProjection as unknown as Projection<ProjectedDoc>,
 ];

@@ -9,6 +9,7 @@ import { adminApiRoutes, buildProjectionRebuilds } from './composition/admin';
 import { applicationApiRoutes } from './composition/applications';
 import { jobSearchApiRoutes } from './composition/job-search';
 import { buildNotifier, notificationApiRoutes } from './composition/notifications';
+import { jobAlertApiRoutes, jobAlertTasks } from './composition/job-alerts';
 import { ProcessManager } from './generations/process-manager/process-manager';
 import { runStage, StageDeps } from './generations/stages';
 import { MessageBus } from './bus/port';
@@ -93,6 +94,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const processManager = has('process-manager') ? buildProcessManager(config, events, serializer, bus, clock, logger) : null;
   const documentKeeper = has('process-manager') ? buildDocumentKeeper(config, events, serializer, bus, clock, logger) : null;
   const notifier = has('notifier') ? buildNotifier({ events, serializer, bus, readStore, clock, logger, group_id: config.notifier_group }) : null;
+  const jobAlerts = has('notifier') ? jobAlertTasks({ events, serializer, bus, readStore, clock, logger, group_id: config.notifier_group }) : [];
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
   const rebuilds = buildProjectionRebuilds({ events, readStore, serializer, runners, logger });
   if (relay) container.bind(TOKENS.Relay).toConstantValue(relay);
@@ -122,6 +124,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...applicationApiRoutes({ commands, readStore, waiter, files }),
       ...jobSearchApiRoutes({ readStore }),
       ...notificationApiRoutes({ commands, readStore, waiter }),
+      ...jobAlertApiRoutes({ commands, readStore, waiter }),
       ...exportRoutes({ readStore, sessionsOf: (id) => get<AuthService>(TOKENS.AuthService).sessions(id) }),
     ];
   });
@@ -136,6 +139,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       ...(processManager ? [{ name: 'process-manager', start: () => processManager.start(), stop: () => processManager.stop() }] : []),
       ...(documentKeeper ? [{ name: 'document-keeper', start: () => documentKeeper.start(), stop: () => documentKeeper.stop() }] : []),
       ...(notifier ? [{ name: 'notifier', start: () => notifier.start(), stop: () => notifier.stop() }] : []),
+      ...jobAlerts,
       ...(has('api')
         ? [
             ...jobBackgroundTasks({ commands: ctx.container.get(TOKENS.CommandHandler), readStore, clock, logger, projectors: runners }),

@@ -46,6 +46,11 @@ const STATUS: Record<ErrorCode, number> = {
   /** An entity with no history at all. */
   'ADMIN.NOT_FOUND': 404,
   'NOTIFICATION.NOT_FOUND': 404,
+  'SAVED_SEARCH.NOT_FOUND': 404,
+  'SAVED_SEARCH.LIMIT_REACHED': 409,
+  'JOB_ALERT.NOT_FOUND': 404,
+  'JOB_ALERT.LIMIT_REACHED': 409,
+  'JOB_ALERT.ALREADY_EXISTS': 409,
   /** A share link whose token matches no link. */
   'SHARE.NOT_FOUND': 404,
   /** A share link that expired or was revoked, or whose document is gone. */

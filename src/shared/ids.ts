@@ -22,4 +22,8 @@ export const ID_NAMESPACES = {
   operator: '7e2b9c41-5a8d-4f36-b1e0-9d4c3a6f2e85',
   /** A notification's id from the integration event that raised it (and its kind). */
   notification: 'a91f3d27-6c4e-4b58-8d02-e7f5b1c9a364',
+  /** A job alert's match (and its notification) from the user and the job: one per user and job. */
+  job_alert_match: '3d6e9b1f-8a24-4c57-b0e3-6f1a2d9c5e78',
+  /** A job-alert digest from the user, its frequency and the start of its period. */
+  job_alert_digest: 'e5a2c7d9-4b16-4f83-9d0a-1c8e6b3f7a25',
 } as const;

@@ -3,8 +3,25 @@ import { DomainEnvelope, DomainEventSchemas } from '../../../contracts/events';
 import { INTERNAL_EVENT_TYPES, toIntegrationEvent } from '../../../src/relay/mapping';
 
 describe('integration event dispatch', () => {
-  it('declares exactly the claim events, admin reads and notifications internal', () => {
-    expect([...INTERNAL_EVENT_TYPES].sort()).toEqual(['AdminHistoryRead', 'ClaimReleased', 'ClaimTaken', 'NotificationPreferencesSet', 'NotificationRaised', 'NotificationRead']);
+  it('declares exactly the claim events, admin reads, notifications, saved searches and job alerts internal', () => {
+    expect([...INTERNAL_EVENT_TYPES].sort()).toEqual([
+      'AdminHistoryRead',
+      'ClaimReleased',
+      'ClaimTaken',
+      'JobAlertCreated',
+      'JobAlertDeleted',
+      'JobAlertDigestClosed',
+      'JobAlertDigestJobAdded',
+      'JobAlertDigestSent',
+      'JobAlertMatched',
+      'JobAlertPaused',
+      'JobAlertResumed',
+      'NotificationPreferencesSet',
+      'NotificationRaised',
+      'NotificationRead',
+      'SavedSearchCreated',
+      'SavedSearchDeleted',
+    ]);
     expect(INTERNAL_EVENT_TYPES.every((type) => DomainEventSchemas.some((schema) => schema.shape.type.value === type))).toBe(true);
   });
 

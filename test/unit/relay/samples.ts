@@ -247,7 +247,45 @@ export function sampleHistory(): SampleHistory {
         ],
       },
       { stream_id: `application-${application_id}`, events: application },
+      ...jobAlertStreams(user_id, job_id, s(`Remote platform jobs ${m()}`), s(`kubernetes ${m()}`)),
     ],
     secrets,
   };
+}
+
+/** A saved search, its alert, a match and a digest (issue 14 item 2): internal streams. */
+function jobAlertStreams(user_id: string, job_id: string, name: string, query: string): { stream_id: string; events: DomainEvent[] }[] {
+  const [search_id, alert_id, match_id, digest_id, notification_id] = [randomUUID(), randomUUID(), randomUUID(), randomUUID(), randomUUID()];
+  const alert = { alert_id, user_id };
+  const digest = { digest_id, user_id };
+  return [
+    {
+      stream_id: `savedsearch-${search_id}`,
+      events: [
+        { type: 'SavedSearchCreated', data: { search_id, user_id, name, query, filters: { remote: 'remote', salary_min: 90000 } } },
+        { type: 'SavedSearchDeleted', data: { search_id, user_id } },
+      ],
+    },
+    {
+      stream_id: `jobalert-${alert_id}`,
+      events: [
+        { type: 'JobAlertCreated', data: { ...alert, criteria_id: search_id, frequency: 'daily' } },
+        { type: 'JobAlertPaused', data: alert },
+        { type: 'JobAlertResumed', data: alert },
+        { type: 'JobAlertDeleted', data: alert },
+      ],
+    },
+    {
+      stream_id: `jobalertmatch-${match_id}`,
+      events: [{ type: 'JobAlertMatched', data: { match_id, user_id, job_id, alert_id, frequency: 'daily', matched_at: '2026-11-30T10:00:00.000Z' } }],
+    },
+    {
+      stream_id: `jobalertdigest-${digest_id}`,
+      events: [
+        { type: 'JobAlertDigestJobAdded', data: { ...digest, frequency: 'daily', period_start: '2026-11-30T00:00:00.000Z', period_end: '2026-12-01T00:00:00.000Z', job_id } },
+        { type: 'JobAlertDigestClosed', data: { ...digest, job_ids: [job_id] } },
+        { type: 'JobAlertDigestSent', data: { ...digest, notification_id } },
+      ],
+    },
+  ];
 }

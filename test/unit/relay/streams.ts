@@ -35,8 +35,8 @@ export function metadata(stream_id: string) {
   return { correlation_id: `corr-${stream_id}`, causation_id: null, actor: null, occurred_at: new Date().toISOString() };
 }
 
-/** Streams whose events are all internal (INTERNAL_EVENTS): claims, admin reads, notifications. */
-const INTERNAL_PREFIXES = ['useremail-', 'userprofile-', 'adminaccess-', 'notification-', 'notificationprefs-'];
+/** Streams whose events are all internal (INTERNAL_EVENTS): claims, admin reads, notifications, saved searches and job alerts. */
+const INTERNAL_PREFIXES = ['useremail-', 'userprofile-', 'adminaccess-', 'notification-', 'notificationprefs-', 'savedsearch-', 'jobalert-', 'jobalertmatch-', 'jobalertdigest-'];
 const isInternal = (stream_id: string) => INTERNAL_PREFIXES.some((prefix) => stream_id.startsWith(prefix));
 
 /** A profile stream of `count` events: a realistic history, padded with removals. */
