@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { setTimeout as delay } from 'node:timers/promises';
 import { JobSourceConfig } from '../../contracts/job-sources/source';
 import { JOB_BOARD_ACTOR } from '../../contracts/jobs/commands';
 import { JobDocument, JobsReadModel } from '../../contracts/jobs/read-model';
@@ -12,8 +14,8 @@ import { ReadStore } from '../read-store/port';
 import { BackgroundTask } from '../shared/background-tasks';
 import { Clock } from '../shared/clock';
 import { CommandHandler } from '../shared/command-handler';
+import { DomainError } from '../shared/errors';
 import { Logger } from '../shared/logger';
-import { randomUUID } from 'node:crypto';
 
 export interface JobSourceDeps {
   sources: readonly JobSourceConfig[];
@@ -35,12 +37,12 @@ export function boardJobs(commands: CommandHandler, readStore: ReadStore, clock:
   return {
     async upsert(job_id, content) {
       const request = { type: 'SyncBoardJob', ...base(job_id), content, content_hash: contentHash(content) } as const;
-      const { events } = await commands.handle(jobAggregate, request, context());
+      const { events } = await persistently(() => commands.handle(jobAggregate, request, context()));
       if (events.some((e) => e.type === 'JobCreated')) return 'created';
       return events.some((e) => e.type === 'JobUpdated' || e.type === 'JobStatusChanged') ? 'updated' : 'unchanged';
     },
     async close(job_id) {
-      const { events } = await commands.handle(jobAggregate, { type: 'CloseBoardJob', ...base(job_id) } as const, context());
+      const { events } = await persistently(() => commands.handle(jobAggregate, { type: 'CloseBoardJob', ...base(job_id) } as const, context()));
       return events.length > 0;
     },
     async open(source) {
@@ -50,6 +52,25 @@ export function boardJobs(commands: CommandHandler, readStore: ReadStore, clock:
       return docs.filter((doc) => doc.external_job_id !== null && doc.id === boardJobId(source.id, doc.external_job_id)).map((doc) => doc.id);
     },
   };
+}
+
+const CONFLICT_ATTEMPTS = 8;
+
+/**
+ * Another process syncing the same board writes the same streams: the handler re-decides a
+ * conflict on the newer state, but its three quick attempts can all fall inside the other
+ * writer's commit (the embedded store decides against pending appends and reads durable ones).
+ * A pause between rounds lets that commit land; the re-decision then finds the job written.
+ */
+async function persistently<T>(write: () => Promise<T>): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await write();
+    } catch (error) {
+      if (!(error instanceof DomainError && error.code === 'CONCURRENCY.CONFLICT') || attempt >= CONFLICT_ATTEMPTS) throw error;
+      await delay(25 * attempt);
+    }
+  }
 }
 
 /** The configured boards of an `api` process: their routes and the task that runs their schedules. */

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 /**
  * A local job board on an ephemeral port serving recorded responses in the Greenhouse Job Board
  * API and Lever Postings API formats (test/fixtures/job-boards). Tests script failures ahead of
- * the recorded answer; no test reaches the internet.
+ * the recorded answer; no test reaches the internet. Boards: Greenhouse `acmerobotics`, Lever `acme`;
+ * any other path is a 404.
  */
 export type Reply = { status: number; headers?: Record<string, string>; body?: unknown; raw?: string } | 'hang';
 
@@ -50,10 +51,10 @@ export class JobBoardServer {
   }
 
   private recorded(url: URL): Reply {
-    if (/^\/v1\/boards\/[^/]+\/jobs$/.test(url.pathname)) {
+    if (/^\/v1\/boards\/acmerobotics\/jobs$/.test(url.pathname)) {
       return { status: 200, body: { jobs: this.greenhouse.jobs, meta: { total: this.greenhouse.jobs.length } } };
     }
-    if (/^\/v0\/postings\/[^/]+$/.test(url.pathname)) {
+    if (/^\/v0\/postings\/acme$/.test(url.pathname)) {
       const skip = Number(url.searchParams.get('skip') ?? 0);
       const limit = Number(url.searchParams.get('limit') ?? 100);
       return { status: 200, body: this.lever.slice(skip, skip + limit) };
