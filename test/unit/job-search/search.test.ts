@@ -122,8 +122,8 @@ describe('job search: pages and totals', () => {
   it("never shows another user's private job", async () => {
     const ids = await allIds(queries(), {});
     for (const i of [43, 44, 45]) expect(ids).not.toContain(jobs[i]!.id);
-    await expect(queries().match(jobs[44]!.id, ME, NOW)).rejects.toMatchObject({ code: 'JOB.NOT_FOUND' });
-    await expect(queries().match(jobs[40]!.id, ME, NOW)).resolves.toMatchObject({ job: { id: jobs[40]!.id } });
+    await expect(queries().match(jobs[44]!.id!, ME, NOW)).rejects.toMatchObject({ code: 'JOB.NOT_FOUND' });
+    await expect(queries().match(jobs[40]!.id!, ME, NOW)).resolves.toMatchObject({ job: { id: jobs[40]!.id } });
   });
 });
 
