@@ -43,6 +43,8 @@ export interface LoadResult {
   seconds: number;
   per_second: number;
   latencies_ms: number[];
+  /** CPU time of this process (user + system) per operation, load generator included: less distorted than wall time on a shared machine. */
+  cpu_us_per_op: number;
 }
 
 /** Runs `total` operations with `concurrency` workers; each op reports its own latency. */
@@ -50,6 +52,7 @@ export async function runLoad(total: number, concurrency: number, op: (i: number
   const latencies: number[] = [];
   let next = 0;
   const started = process.hrtime.bigint();
+  const cpu = process.cpuUsage();
   await Promise.all(
     Array.from({ length: concurrency }, async () => {
       while (next < total) {
@@ -61,7 +64,8 @@ export async function runLoad(total: number, concurrency: number, op: (i: number
     }),
   );
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-  return { count: total, seconds, per_second: total / seconds, latencies_ms: latencies };
+  const used = process.cpuUsage(cpu);
+  return { count: total, seconds, per_second: total / seconds, latencies_ms: latencies, cpu_us_per_op: (used.user + used.system) / total };
 }
 
 export function percentile(values: number[], p: number): number {

@@ -3,6 +3,7 @@ import { AuthUser } from '../http/context';
 import { ReadStore } from '../read-store/port';
 import { Clock } from '../shared/clock';
 import { TokenService } from './session-tokens';
+import { VerifiedTokenCache } from './verified-tokens';
 
 /** One revoked access token (`jti:<id>`) or every access token of a session (`fam:<id>`), until they expire. */
 interface RevocationDoc extends Record<string, unknown> {
@@ -72,16 +73,24 @@ export class AccessRevocations {
   }
 }
 
-/** The authenticator's verifier: a valid signature and expiry (TokenService), and not revoked. */
+/**
+ * The authenticator's verifier: a valid signature and expiry (TokenService, whose answer for a
+ * token is cached until the token expires), and not revoked (asked on every request).
+ */
 export class RevocationAwareVerifier implements AccessTokenVerifier {
   constructor(
     private readonly tokens: TokenService,
     private readonly revocations: AccessRevocations,
+    private readonly verified = new VerifiedTokenCache(),
   ) {}
 
   async verifyAccess(token: string): Promise<AuthUser | null> {
-    const user = this.tokens.verifyAccess(token);
-    if (!user) return null;
+    let user = this.verified.get(token);
+    if (!user) {
+      user = this.tokens.verifyAccess(token) ?? undefined;
+      if (!user) return null;
+      this.verified.set(token, user);
+    }
     return (await this.revocations.isRevoked(user)) ? null : user;
   }
 }

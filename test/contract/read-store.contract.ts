@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Collection, Doc, DuplicateKeyError, ReadStore, Sort } from '../../src/read-store/port';
+import { describeRenameContract } from './read-store-rename.contract';
 
 /** The behaviour every ReadStore adapter must show. Each scenario uses its own collection. */
 export type ReadStoreFactory = () => Promise<ReadStore>;
@@ -52,6 +53,8 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
     scenario('given a reachable store, when pinged, then it answers', async () => {
       await expect(store.ping()).resolves.toBeUndefined();
     });
+
+    describeRenameContract(() => store, scenario);
 
     describe('documents', () => {
       scenario('given an empty collection, when a missing id is read, then the answer is null', async () => {
@@ -187,6 +190,16 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
         expect(await idsMatching(people, { jobs: { $elemMatch: { title: 'cryptanalyst', years: { $lt: 5 } } } })).toEqual([]);
         expect(await idsMatching(people, { 'jobs.title': 'admiral' })).toEqual(['p3']);
         expect(await idsMatching(people, { tags: { $elemMatch: { $regex: '^cry' } } })).toEqual(['p2']);
+      });
+
+      scenario('given people, when filtered by plain equality on several fields, then types must match and every field must hold', async () => {
+        expect(await idsMatching(people, { age: 36 })).toEqual(['p1']);
+        expect(await idsMatching(people, { age: '36' })).toEqual([]);
+        expect(await idsMatching(people, { name: 'alan', age: 41 })).toEqual(['p2']);
+        expect(await idsMatching(people, { name: 'alan', age: 36 })).toEqual([]);
+        expect(await idsMatching(people, { _id: { $in: ['p3', 'p1', 'nobody'] }, tags: { $in: ['compilers', 'nothing'] } })).toEqual(['p3']);
+        expect(await idsMatching(people, { tags: { $eq: 'crypto' }, name: { $in: ['alan', 'Ada'] } })).toEqual(['p2']);
+        expect(await idsMatching(people, { age: { $in: [85, null] } })).toEqual(['p3', 'p4', 'p5']);
       });
 
       scenario('given people, when counted with and without a filter, then the numbers agree with find', async () => {
