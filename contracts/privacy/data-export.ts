@@ -3,6 +3,8 @@ import { ApplicationView } from '../applications/http';
 import { DocumentView, ShareSummary, VersionView } from '../documents/http';
 import { GenerationView } from '../generations/http';
 import { GenerationDocument } from '../generations/read-model';
+import { JobAlertView } from '../job-search/alerts';
+import { SavedSearchView } from '../job-search/saved-searches';
 import { JobView } from '../jobs/read-model';
 import { NotificationView, Preferences } from '../notifications/http';
 import { ProfileView } from '../profiles/read-model';
@@ -37,6 +39,8 @@ export const DataExport = z.object({
   generations: z.array(ExportedGeneration),
   documents: z.array(ExportedDocument),
   applications: z.array(ApplicationView),
+  saved_searches: z.array(SavedSearchView),
+  job_alerts: z.array(JobAlertView),
   notifications: z.object({ items: z.array(NotificationView), preferences: Preferences }),
   sessions: z.array(SessionView),
 });

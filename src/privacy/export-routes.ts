@@ -3,6 +3,8 @@ import { ApplicationDocument, ApplicationsReadModel } from '../../contracts/appl
 import { ApplicationView } from '../../contracts/applications/http';
 import { DocumentDocument, DocumentsReadModel } from '../../contracts/documents/read-model';
 import { GenerationDocument, GenerationsReadModel } from '../../contracts/generations/read-model';
+import { JobAlertDocument, JobAlertsReadModel, JobAlertView } from '../../contracts/job-search/alerts';
+import { SavedSearchDocument, SavedSearchesReadModel, SavedSearchView } from '../../contracts/job-search/saved-searches';
 import { JobDocument, JobsReadModel, JobView } from '../../contracts/jobs/read-model';
 import { DEFAULT_PREFERENCES, NotificationDocument, NotificationsReadModel, PreferencesDocument, PreferencesReadModel } from '../../contracts/notifications/read-model';
 import { NotificationView, Preferences } from '../../contracts/notifications/http';
@@ -44,13 +46,15 @@ export function exportRoutes(deps: ExportRouteDeps): RouteSpec[] {
       async handler({ user, context }) {
         const users = deps.readStore.collection<UserDocument>(UsersReadModel.collection);
         const preferences = deps.readStore.collection<PreferencesDocument>(PreferencesReadModel.collection);
-        const [account, [profile], jobs, generations, documents, applications, notifications, prefs, sessions] = await Promise.all([
+        const [account, [profile], jobs, generations, documents, applications, searches, alerts, notifications, prefs, sessions] = await Promise.all([
           users.get(user.id),
           owned<ProfileDocument>(ProfilesReadModel.collection, user.id),
           owned<JobDocument>(JobsReadModel.collection, user.id),
           owned<GenerationDocument>(GenerationsReadModel.collection, user.id),
           owned<DocumentDocument>(DocumentsReadModel.collection, user.id),
           owned<ApplicationDocument>(ApplicationsReadModel.collection, user.id),
+          owned<SavedSearchDocument>(SavedSearchesReadModel.collection, user.id),
+          owned<JobAlertDocument>(JobAlertsReadModel.collection, user.id),
           owned<NotificationDocument>(NotificationsReadModel.collection, user.id),
           preferences.find(live({ user_id: user.id }), { limit: 1 }),
           deps.sessionsOf(user.id),
@@ -66,6 +70,8 @@ export function exportRoutes(deps: ExportRouteDeps): RouteSpec[] {
           generations: generations.map(through(ExportedGeneration)),
           documents: documents.map(through(ExportedDocument)),
           applications: applications.map(through(ApplicationView)),
+          saved_searches: searches.map(through(SavedSearchView)),
+          job_alerts: alerts.map(through(JobAlertView)),
           notifications: { items: notifications.map(through(NotificationView)), preferences: prefs[0] ? through(Preferences)(prefs[0]) : DEFAULT_PREFERENCES },
           sessions,
         };

@@ -4,8 +4,8 @@ import { ALL_ROLES, Prepared, userWithProfileAndJob } from '../support/generatio
 
 /**
  * The data export covers every slice that keeps a user's data: generations with their content,
- * documents with every version and their share links, applications with their timeline,
- * notifications and preferences. Never another user's, never a share link's token or password.
+ * documents with every version and their share links, applications with their timeline, saved
+ * searches and job alerts, notifications and preferences. Never another user's, never a share link's token or password.
  */
 let t: TestApp;
 let alice: Prepared;
@@ -29,12 +29,16 @@ describe('GET /api/v1/auth/me/export, after generations, documents, applications
       .set(alice.user.auth)
       .send({ job_id: alice.job_id, document_id: document.id, status: 'applied', notes: 'Sent through the careers page' });
     expect(applied.status).toBe(201);
+    const saved = await t.http.post('/api/v1/job-search/save-criteria').set(alice.user.auth).send({ name: 'Berlin platform roles', query: 'platform engineer', filters: { location: 'Berlin' } });
+    expect(saved.status).toBe(201);
+    const alert = await t.http.post('/api/v1/job-search/alerts').set(alice.user.auth).send({ criteria_id: saved.body.id, frequency: 'daily' });
+    expect(alert.status).toBe(201);
     const bobGeneration = await generate(t, bob.user, bob.profile_id, bob.job_id);
     await documentsOf(t, bob.user, bobGeneration);
 
     const exported = await eventually(async () => {
       const res = await t.http.get('/api/v1/auth/me/export').set(alice.user.auth);
-      return res.status === 200 && res.body.applications.length === 1 && res.body.notifications.items.length > 0 ? res : undefined;
+      return res.status === 200 && res.body.applications.length === 1 && res.body.job_alerts.length === 1 && res.body.notifications.items.length > 0 ? res : undefined;
     }, 'the export with the application and the notification');
     const body = exported.body;
 
@@ -50,6 +54,9 @@ describe('GET /api/v1/auth/me/export, after generations, documents, applications
 
     expect(body.applications).toEqual([expect.objectContaining({ id: applied.body.id, status: 'applied', document_id: document.id, notes: 'Sent through the careers page' })]);
     expect(body.applications[0].timeline).toHaveLength(1);
+
+    expect(body.saved_searches).toEqual([expect.objectContaining({ id: saved.body.id, name: 'Berlin platform roles', query: 'platform engineer' })]);
+    expect(body.job_alerts).toEqual([expect.objectContaining({ id: alert.body.id, criteria_id: saved.body.id, frequency: 'daily' })]);
 
     expect(body.notifications.items.map((n: { kind: string }) => n.kind)).toContain('generation_completed');
     expect(body.notifications.preferences.kinds.generation_completed).toBe(true);
