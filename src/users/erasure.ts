@@ -1,5 +1,6 @@
 import { DocumentsReadModel } from '../../contracts/documents/read-model';
 import { GenerationsReadModel } from '../../contracts/generations/read-model';
+import { SavedSearchesReadModel } from '../../contracts/job-search/saved-searches';
 import { JobsReadModel } from '../../contracts/jobs/read-model';
 import { ProfilesReadModel } from '../../contracts/profiles/read-model';
 import { Doc, ReadStore } from '../read-store/port';
@@ -32,17 +33,19 @@ export interface ErasureDeps {
  *  3. destroy the user's keys: every personal field of their events, and every file of theirs,
  *     reads as erased, for good; then delete their files;
  *  4. revoke the access tokens of every session (refresh tokens already fail on the erased user);
- *  5. forget the decrypted states this process cached (user, profiles, jobs, generations, documents).
+ *  5. forget the decrypted states this process cached (user, profiles, jobs, generations, documents, saved searches).
  * Erasing an erased user repeats 3–5 and records nothing.
  */
 export async function eraseUser(deps: ErasureDeps, user_id: string, requested_by: 'self' | 'admin', context: CommandContext): Promise<void> {
   const { state } = await deps.commands.load(userAggregate.decider, streamName('user', user_id));
   if (state.status === 'none') throw new DomainError('USER.NOT_FOUND', 'No such user');
   const owned = await ownedIds(deps.readStore, user_id);
-  const [generation_ids, document_ids] = await Promise.all([GenerationsReadModel, DocumentsReadModel].map((m) => idsOf(deps.readStore, m.collection, user_id)));
+  const [generation_ids, document_ids, saved_search_ids] = await Promise.all([GenerationsReadModel, DocumentsReadModel, SavedSearchesReadModel].map((m) => idsOf(deps.readStore, m.collection, user_id)));
   if (state.status === 'registered') await releaseClaim(deps.commands.store, emailClaimStream(state.email), user_id, context);
   await deps.commands.handle(userAggregate, { type: 'EraseUser', user_id, now: context.now, requested_by, ...owned }, context);
   await deps.commands.serializer.keys?.destroySubject(user_id);
+  // The serializer's remembered plaintexts go too (they would no longer be read: the keys are gone).
+  deps.commands.serializer.forgetOpenedFields();
   await deps.files?.deleteAll({ user_id });
   if (deps.revocations) {
     const until = new Date(Date.parse(context.now) + deps.access_ttl_seconds * 1000);
@@ -54,6 +57,7 @@ export async function eraseUser(deps: ErasureDeps, user_id: string, requested_by
     ...owned.job_ids.map((id) => streamName('job', id)),
     ...generation_ids.map((id) => streamName('generation', id)),
     ...document_ids.map((id) => streamName('document', id)),
+    ...saved_search_ids.map((id) => streamName('savedsearch', id)),
   ]);
 }
 

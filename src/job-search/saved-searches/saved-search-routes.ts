@@ -34,7 +34,7 @@ export function savedSearchRoutes(deps: SavedSearchRouteDeps): RouteSpec[] {
       responses: { 201: { description: 'Saved', schema: SavedSearchView }, ...acceptedResponse, ...errorResponses(400, 401, 409) },
       async handler({ body, user, context }) {
         if (body.query !== undefined && queryTerms(body.query).length === 0) {
-          throw new DomainError('VALIDATION.FAILED', 'The query has no searchable word', [{ path: 'query', message: 'must contain at least one searchable word' }]);
+          throw new DomainError('VALIDATION.FAILED', 'The query has no searchable word', [{ path: 'body.query', message: 'must contain at least one searchable word' }]);
         }
         if ((await deps.queries.count(user.id)) >= SAVED_SEARCH_LIMIT) {
           throw new DomainError('SAVED_SEARCH.LIMIT_REACHED', `You have ${SAVED_SEARCH_LIMIT} saved searches already: delete one first`);
