@@ -4,6 +4,7 @@ import { ApplicationEventSchemas } from './applications/events';
 import { AllJobAlertEventSchemas } from './job-search/alerts-events';
 import { SavedSearchEventSchemas } from './job-search/saved-searches-events';
 import { DocumentEventSchemas } from './documents/events';
+import { JobSourceEventSchemas } from './job-sources/events';
 import { NotificationEventSchemas } from './notifications/events';
 import { GenerationEventSchemas } from './generations/events';
 import { JobEventSchemas } from './jobs/events';
@@ -16,7 +17,7 @@ import { UserEventSchemas } from './users/events';
  * Every stored domain event type, by name. The serializer parses events read back from a store
  * with these schemas; the JSON Schema files in contracts/schemas are generated from them.
  */
-export const DomainEventSchemas = [...UserEventSchemas, ...ClaimEventSchemas, ...ProfileEventSchemas, ...JobEventSchemas, ...GenerationEventSchemas, ...DocumentEventSchemas, ...ApplicationEventSchemas, ...AdminEventSchemas, ...NotificationEventSchemas, ...SavedSearchEventSchemas, ...AllJobAlertEventSchemas] as const;
+export const DomainEventSchemas = [...UserEventSchemas, ...ClaimEventSchemas, ...ProfileEventSchemas, ...JobEventSchemas, ...GenerationEventSchemas, ...DocumentEventSchemas, ...ApplicationEventSchemas, ...AdminEventSchemas, ...NotificationEventSchemas, ...SavedSearchEventSchemas, ...AllJobAlertEventSchemas, ...JobSourceEventSchemas] as const;
 
 export type DomainEvent = z.infer<(typeof DomainEventSchemas)[number]>;
 

@@ -102,6 +102,9 @@ export const PersonalPaths: { readonly [T in DomainEvent['type']]: readonly stri
   JobAlertDigestJobAdded: [],
   JobAlertDigestClosed: [],
   JobAlertDigestSent: [],
+  // job boards: counts and board failures
+  JobSourceSynced: [],
+  JobSourceSyncFailed: [],
 };
 
 function personalInfo(prefix: string): string[] {

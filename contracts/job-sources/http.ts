@@ -32,11 +32,11 @@ export const JobSourceView = z.strictObject({
   board: z.string(),
   company: z.string(),
   sync_interval_minutes: z.number().int().nonnegative(),
-  /** The last sync this process ran that finished; null before the first. */
+  /** The last sync that finished (run by any process); null before the first. */
   last_sync: SyncResult.nullable(),
-  /** The last sync this process ran that failed, if it failed after `last_sync`. */
+  /** The last sync that failed, when it failed after `last_sync`. */
   last_failure: SyncFailure.nullable(),
-  /** `open`: the board failed repeatedly and is not called until the breaker lets a trial through. */
+  /** This process's breaker for the board; `open`: it failed repeatedly and is not called until the breaker lets a trial through. */
   breaker: z.enum(['closed', 'open', 'half_open']),
 });
 export type JobSourceView = z.infer<typeof JobSourceView>;

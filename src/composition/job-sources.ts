@@ -4,7 +4,8 @@ import { JobSourceConfig } from '../../contracts/job-sources/source';
 import { JOB_BOARD_ACTOR } from '../../contracts/jobs/commands';
 import { JobDocument, JobsReadModel } from '../../contracts/jobs/read-model';
 import { boardJobId } from '../job-sources/board-job-id';
-import { BoardPolicyOverrides, JobSources } from '../job-sources/job-sources';
+import { jobSourceAggregate, jobSourceStream } from '../job-sources/job-source-aggregate';
+import { BoardPolicyOverrides, JobSources, SyncHistory } from '../job-sources/job-sources';
 import { jobSourceRoutes } from '../job-sources/job-source-routes';
 import { BoardJobs } from '../job-sources/sync';
 import { contentHash } from '../jobs/catalogue/content-hash';
@@ -73,9 +74,22 @@ async function persistently<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/** Syncs are recorded on `jobsource-<uuid>` streams through the same command handler. */
+export function syncHistory(commands: CommandHandler): SyncHistory {
+  return {
+    async record(request) {
+      const now = request.type === 'RecordSynced' ? request.result.finished_at : request.failed_at;
+      await commands.handle(jobSourceAggregate, request, { correlation_id: `job-board-sync-${randomUUID()}`, causation_id: null, actor: JOB_BOARD_ACTOR, now });
+    },
+    async read(source_id) {
+      return (await commands.load(jobSourceAggregate.decider, jobSourceStream(source_id))).state;
+    },
+  };
+}
+
 /** The configured boards of an `api` process: their routes and the task that runs their schedules. */
 export function buildJobSources(deps: JobSourceDeps): { routes: RouteSpec[]; task: BackgroundTask; sources: JobSources } {
-  const sources = new JobSources(deps.sources, boardJobs(deps.commands, deps.readStore, deps.clock), deps.clock, deps.logger.child({ component: 'job-sources' }), deps.policy);
+  const sources = new JobSources(deps.sources, boardJobs(deps.commands, deps.readStore, deps.clock), syncHistory(deps.commands), deps.clock, deps.logger.child({ component: 'job-sources' }), deps.policy);
   return {
     sources,
     routes: jobSourceRoutes(sources),

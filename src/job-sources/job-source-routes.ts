@@ -14,10 +14,10 @@ export function jobSourceRoutes(sources: Pick<JobSources, 'list' | 'sync'>): Rou
       path: BASE,
       role: 'admin',
       tag,
-      summary: 'The configured job boards (JOB_SOURCES) with what their last sync in this process did, and their breaker',
+      summary: 'The configured job boards (JOB_SOURCES) with what their last sync did (or how it failed) and their breaker in this process',
       responses: { 200: { description: 'The job sources', schema: JobSourceList }, ...errorResponses(401, 403) },
       async handler() {
-        return { status: 200, body: { items: sources.list() } };
+        return { status: 200, body: { items: await sources.list() } };
       },
     }),
     route({

@@ -5,6 +5,7 @@ import { DomainError, ServiceUnavailableError } from '../shared/errors';
 import { Logger } from '../shared/logger';
 import { PeriodicSweep } from '../shared/periodic-sweep';
 import { BoardHttp, BoardHttpOptions } from './board-http';
+import { JobSourceHistory, RecordSync } from './job-source-aggregate';
 import { greenhouseBoard } from './greenhouse';
 import { leverBoard } from './lever';
 import { JobBoard, JobBoardError } from './port';
@@ -19,8 +20,12 @@ interface Source {
   board: JobBoard;
   schedule: PeriodicSweep;
   running: Promise<SyncResult> | null;
-  last_sync: SyncResult | null;
-  last_failure: { at: string; message: string } | null;
+}
+
+/** Where syncs are recorded (the `jobsource-<uuid>` streams), so every process lists the last one. */
+export interface SyncHistory {
+  record(request: RecordSync): Promise<void>;
+  read(source_id: string): Promise<JobSourceHistory>;
 }
 
 /** The board of a configured source, in its format, behind its own breaker. */
@@ -40,8 +45,8 @@ export function boardOf(config: JobSourceConfig, http: BoardHttp): JobBoard {
 
 /**
  * The configured job boards of this process: each synced every `sync_interval_minutes` (0: only
- * on demand) and on demand, never twice at a time (a request during a sync joins it). What the
- * last sync did is kept in memory, per process.
+ * on demand) and on demand, never twice at a time in one process (a request during a sync
+ * joins it). Every sync, finished or failed, is recorded in the source's stream.
  */
 export class JobSources {
   private readonly sources = new Map<string, Source>();
@@ -50,6 +55,7 @@ export class JobSources {
   constructor(
     configs: readonly JobSourceConfig[],
     private readonly jobs: BoardJobs,
+    private readonly history: SyncHistory,
     private readonly clock: Clock,
     private readonly logger: Logger,
     policy: BoardPolicyOverrides = {},
@@ -62,8 +68,6 @@ export class JobSources {
         board: boardOf(config, http),
         schedule: new PeriodicSweep(() => this.scheduled(config.id)),
         running: null,
-        last_sync: null,
-        last_failure: null,
       };
       this.sources.set(config.id, source);
     }
@@ -83,17 +87,18 @@ export class JobSources {
     }));
   }
 
-  list(): JobSourceView[] {
-    return [...this.sources.values()].map(({ config, http, last_sync, last_failure }) => ({
-      id: config.id,
-      kind: config.kind,
-      board: config.board,
-      company: config.company,
-      sync_interval_minutes: config.sync_interval_minutes,
-      last_sync,
-      last_failure,
-      breaker: http.breakerState,
-    }));
+  list(): Promise<JobSourceView[]> {
+    return Promise.all(
+      [...this.sources.values()].map(async ({ config, http }) => ({
+        id: config.id,
+        kind: config.kind,
+        board: config.board,
+        company: config.company,
+        sync_interval_minutes: config.sync_interval_minutes,
+        ...(await this.history.read(config.id)),
+        breaker: http.breakerState,
+      })),
+    );
   }
 
   /** Syncs the source now (or joins the sync under way); a board that cannot be read is a 503. */
@@ -109,22 +114,34 @@ export class JobSources {
   }
 
   private run(source: Source): Promise<SyncResult> {
-    source.running ??= syncBoard(source.config, source.board, this.jobs, () => this.clock.now(), this.stopping.signal)
-      .then(
-        (result) => {
-          source.last_sync = result;
-          source.last_failure = null;
-          this.logger.info({ source: source.config.id, ...result }, 'job source synced');
-          return result;
-        },
-        (error: unknown) => {
-          source.last_failure = { at: this.clock.now().toISOString(), message: error instanceof Error ? error.message : String(error) };
-          this.logger.warn({ source: source.config.id, err: source.last_failure.message }, 'job source sync failed');
-          throw error;
-        },
-      )
-      .finally(() => (source.running = null));
+    source.running ??= this.syncAndRecord(source).finally(() => (source.running = null));
     return source.running;
+  }
+
+  private async syncAndRecord(source: Source): Promise<SyncResult> {
+    const source_id = source.config.id;
+    const started_at = this.clock.now().toISOString();
+    let result: SyncResult;
+    try {
+      result = await syncBoard(source.config, source.board, this.jobs, () => this.clock.now(), this.stopping.signal);
+    } catch (error) {
+      const message = error instanceof Error ? error.message : String(error);
+      this.logger.warn({ source: source_id, err: message }, 'job source sync failed');
+      await this.record({ type: 'RecordSyncFailed', source_id, started_at, failed_at: this.clock.now().toISOString(), message });
+      throw error;
+    }
+    this.logger.info({ source: source_id, ...result }, 'job source synced');
+    await this.record({ type: 'RecordSynced', result });
+    return result;
+  }
+
+  /** A sync that could not be recorded still happened: the failure to record is logged, not thrown. */
+  private async record(request: RecordSync): Promise<void> {
+    try {
+      await this.history.record(request);
+    } catch (error) {
+      this.logger.error({ err: error instanceof Error ? error.message : String(error), type: request.type }, 'could not record a job source sync');
+    }
   }
 
   /** The schedule's run: never throws (the failure is logged and listed); answers how many jobs changed. */

@@ -1,5 +1,5 @@
 /** Stream names are `<aggregate>-<uuid>`. */
-export type StreamCategory = 'user' | 'useremail' | 'userprofile' | 'profile' | 'job' | 'generation' | 'document' | 'documentslot' | 'application' | 'adminaccess' | 'notification' | 'notificationprefs' | 'savedsearch' | 'jobalert' | 'jobalertmatch' | 'jobalertdigest';
+export type StreamCategory = 'user' | 'useremail' | 'userprofile' | 'profile' | 'job' | 'generation' | 'document' | 'documentslot' | 'application' | 'adminaccess' | 'notification' | 'notificationprefs' | 'savedsearch' | 'jobalert' | 'jobalertmatch' | 'jobalertdigest' | 'jobsource';
 
 export const streamName = (category: StreamCategory, id: string): string => `${category}-${id}`;
 

@@ -1,4 +1,5 @@
 import { boardJobId } from '../../src/job-sources/board-job-id';
+import { jobSourceStream } from '../../src/job-sources/job-source-aggregate';
 import { startTestApp, TestApp } from '../support/app';
 import { eventually } from '../support/document-flow';
 import { JobBoardServer } from '../support/job-board-server';
@@ -72,7 +73,11 @@ describe('syncing a board', () => {
       expect(found.body).toMatchObject({ source: 'api', user_id: null, status: 'active', company: 'Acme Robotics', external_job_id: id });
     }
     const listed = await t.http.get(BASE).set(admin.auth);
-    expect(listed.body.items[0].last_sync).toMatchObject({ created: 3, skipped: 1 });
+    expect(listed.body.items[0].last_sync).toEqual(res.body);
+    const recorded = await t.http.get(`/api/v1/admin/streams/${jobSourceStream('acme-greenhouse')}/events`).set(admin.auth);
+    expect(recorded.status).toBe(200);
+    expect(recorded.body.items.map((e: { type: string; data: unknown }) => [e.type, e.data])).toEqual([['JobSourceSynced', res.body]]);
+    expect(recorded.body.items[0].metadata.actor).toBe('system:job-board');
   });
 
   it('changes nothing when synced again', async () => {
@@ -124,5 +129,7 @@ describe('syncing a board', () => {
     const gone = listed.body.items.find((s: { id: string }) => s.id === 'gone-board');
     expect(gone.last_sync).toBeNull();
     expect(gone.last_failure.message).toMatch(/404/);
+    const recorded = await t.http.get(`/api/v1/admin/streams/${jobSourceStream('gone-board')}/events`).set(admin.auth);
+    expect(recorded.body.items.map((e: { type: string }) => e.type)).toEqual(['JobSourceSyncFailed']);
   });
 });

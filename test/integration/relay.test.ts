@@ -83,7 +83,7 @@ function arrivals(received: ConsumedMessage[]): Map<string, string[]> {
 }
 
 /** Published events and streams in one sample history (claim, admin-read and notification streams stay internal). */
-const PUBLISHED_STREAMS = sampleHistory().streams.filter((stream) => !['useremail-', 'adminaccess-', 'notification-', 'notificationprefs-', 'savedsearch-', 'jobalert-', 'jobalertmatch-', 'jobalertdigest-'].some((p) => stream.stream_id.startsWith(p)));
+const PUBLISHED_STREAMS = sampleHistory().streams.filter((stream) => !['useremail-', 'adminaccess-', 'notification-', 'notificationprefs-', 'savedsearch-', 'jobalert-', 'jobalertmatch-', 'jobalertdigest-', 'jobsource-'].some((p) => stream.stream_id.startsWith(p)));
 const PER_HISTORY = PUBLISHED_STREAMS.reduce((n, stream) => n + stream.events.length, 0);
 const STREAMS_PER_HISTORY = PUBLISHED_STREAMS.length;
 

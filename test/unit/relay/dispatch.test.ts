@@ -3,7 +3,7 @@ import { DomainEnvelope, DomainEventSchemas } from '../../../contracts/events';
 import { INTERNAL_EVENT_TYPES, toIntegrationEvent } from '../../../src/relay/mapping';
 
 describe('integration event dispatch', () => {
-  it('declares exactly the claim events, admin reads, notifications, saved searches and job alerts internal', () => {
+  it('declares exactly the claim events, admin reads, notifications, saved searches, job alerts and job board syncs internal', () => {
     expect([...INTERNAL_EVENT_TYPES].sort()).toEqual([
       'AdminHistoryRead',
       'ClaimReleased',
@@ -16,6 +16,8 @@ describe('integration event dispatch', () => {
       'JobAlertMatched',
       'JobAlertPaused',
       'JobAlertResumed',
+      'JobSourceSyncFailed',
+      'JobSourceSynced',
       'NotificationPreferencesSet',
       'NotificationRaised',
       'NotificationRead',

@@ -248,6 +248,14 @@ export function sampleHistory(): SampleHistory {
       },
       { stream_id: `application-${application_id}`, events: application },
       ...jobAlertStreams(user_id, job_id, s(`Remote platform jobs ${m()}`), s(`kubernetes ${m()}`)),
+      {
+        // a job board's syncs (issue 14 item 5): internal
+        stream_id: `jobsource-${randomUUID()}`,
+        events: [
+          { type: 'JobSourceSynced', data: { source_id: 'acme-greenhouse', started_at: '2026-11-30T08:00:00.000Z', finished_at: '2026-11-30T08:00:02.000Z', fetched: 4, created: 3, updated: 0, archived: 0, unchanged: 0, skipped: 1 } },
+          { type: 'JobSourceSyncFailed', data: { source_id: 'acme-greenhouse', started_at: '2026-11-30T09:00:00.000Z', failed_at: '2026-11-30T09:00:03.000Z', message: 'The job board failed (3 attempts): HTTP 503' } },
+        ],
+      },
     ],
     secrets,
   };

@@ -36,7 +36,7 @@ export function metadata(stream_id: string) {
 }
 
 /** Streams whose events are all internal (INTERNAL_EVENTS): claims, admin reads, notifications, saved searches and job alerts. */
-const INTERNAL_PREFIXES = ['useremail-', 'userprofile-', 'adminaccess-', 'notification-', 'notificationprefs-', 'savedsearch-', 'jobalert-', 'jobalertmatch-', 'jobalertdigest-'];
+const INTERNAL_PREFIXES = ['useremail-', 'userprofile-', 'adminaccess-', 'notification-', 'notificationprefs-', 'savedsearch-', 'jobalert-', 'jobalertmatch-', 'jobalertdigest-', 'jobsource-'];
 const isInternal = (stream_id: string) => INTERNAL_PREFIXES.some((prefix) => stream_id.startsWith(prefix));
 
 /** A profile stream of `count` events: a realistic history, padded with removals. */
