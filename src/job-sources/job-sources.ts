@@ -125,6 +125,8 @@ export class JobSources {
     try {
       result = await syncBoard(source.config, source.board, this.jobs, () => this.clock.now(), this.stopping.signal);
     } catch (error) {
+      // A sync cut short because the process stops is no failure of the board.
+      if (this.stopping.signal.aborted) throw error;
       const message = error instanceof Error ? error.message : String(error);
       this.logger.warn({ source: source_id, err: message }, 'job source sync failed');
       await this.record({ type: 'RecordSyncFailed', source_id, started_at, failed_at: this.clock.now().toISOString(), message });
