@@ -146,10 +146,17 @@ export class JobSources {
     }
   }
 
-  /** The schedule's run: never throws (the failure is logged and listed); answers how many jobs changed. */
+  /**
+   * The schedule's run: never throws (the failure is logged and listed); answers how many jobs
+   * changed. Every api process runs the schedule, so a run is skipped when any process finished a
+   * sync of this board less than half an interval ago (also after a restart).
+   */
   private async scheduled(id: string): Promise<number> {
     const source = this.sources.get(id)!;
     try {
+      const { last_sync } = await this.history.read(id);
+      const interval_ms = source.config.sync_interval_minutes * 60_000;
+      if (last_sync && this.clock.now().getTime() - Date.parse(last_sync.finished_at) < interval_ms / 2) return 0;
       const result = await this.run(source);
       return result.created + result.updated + result.archived;
     } catch {
