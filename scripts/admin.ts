@@ -1,10 +1,12 @@
 import { userInfo } from 'node:os';
 import { parseArgs } from 'node:util';
 import pino from 'pino';
-import { AuditEntry, AuditQuery, Entity } from '../contracts/admin/http';
+import { AuditEntry, AuditQuery, Entity, ReplayRequest, ReplayStatus } from '../contracts/admin/http';
+import { allProjections } from '../projections';
 import { AdminHistory } from '../src/admin/admin-history';
+import { Replays, replayTarget } from '../src/admin/replays';
 import { MessageBus } from '../src/bus/port';
-import { FOLDERS } from '../src/composition/admin';
+import { buildProjectionRebuilds, FOLDERS } from '../src/composition/admin';
 import { loadConfig } from '../src/config';
 import { buildContainer } from '../src/container';
 import { TOKENS } from '../src/container-tokens';
@@ -12,6 +14,7 @@ import { EventStore } from '../src/event-store/port';
 import { ReadStore } from '../src/read-store/port';
 import { CommandHandler } from '../src/shared/command-handler';
 import { ID_NAMESPACES, uuidV5 } from '../src/shared/ids';
+import { systemClock } from '../src/shared/clock';
 import { createLogger } from '../src/shared/logger';
 
 const HELP = `npm run admin -- <command> [options]   (against the stores the environment configures)
@@ -21,13 +24,21 @@ const HELP = `npm run admin -- <command> [options]   (against the stores the env
         [--from TIME] [--to TIME] [--limit N]
   state <entity> <id> [--as-of-revision N | --as-of TIME]  an entity at a past moment (entity: ${Entity.options.join(', ')})
   diff <entity> <id> --from R|TIME --to R|TIME            what changed between two moments, field by field
+  rebuild <projection>                                     rebuild a read model from the start of the log into a new
+                                                           collection, then switch over and drop the old one (ADR 0012)
+                                                           (projection: ${allProjections.map((p) => p.name).join(', ')})
+  replay [--from-position P | --from-time TIME]            re-publish a range of history to Kafka as integration events
+         [--to-position P | --to-time TIME]                marked as replays (JobWise's own consumers skip them); positions
+         [--stream-prefix PREFIX] [--topic TOPIC]          exclusive at the start, inclusive at the end; needs KAFKA_BROKERS
 
-  --reason TEXT   why you look (recorded with the read, as every admin read is)
+  --reason TEXT   why (recorded with the action, as every admin read and action is)
   --help          this list
 
-Every read is recorded as AdminHistoryRead by operator:<your login>. With the embedded stores
+Every command is recorded as AdminHistoryRead by operator:<your login>. With the embedded stores
 (no EVENTSTORE_CONNECTION_STRING), stop the app first: the event log is locked by its process.
-Rebuilds and replays are not available from the CLI yet.`;
+A rebuild from here pauses no projector: stop the projector role first (the rebuild fails, changing
+nothing, if the live checkpoint moves meanwhile); while the app runs, use
+POST /api/v1/admin/projections/{name}/rebuild instead, which keeps serving during the rebuild.`;
 
 async function main(argv: string[]): Promise<number> {
   const { positionals, values } = parseArgs({
@@ -45,6 +56,12 @@ async function main(argv: string[]): Promise<number> {
       to: { type: 'string' },
       'as-of-revision': { type: 'string' },
       'as-of': { type: 'string' },
+      'from-position': { type: 'string' },
+      'from-time': { type: 'string' },
+      'to-position': { type: 'string' },
+      'to-time': { type: 'string' },
+      'stream-prefix': { type: 'string' },
+      topic: { type: 'string' },
     },
   });
   const [command, ...args] = positionals;
@@ -87,6 +104,43 @@ async function main(argv: string[]): Promise<number> {
         const [entity, id] = args;
         print(await history.diff(Entity.parse(entity), required(id, 'id'), required(values.from, '--from'), required(values.to, '--to'), reason, context));
         return 0;
+      }
+      case 'rebuild': {
+        const name = required(args[0], 'projection');
+        if (!allProjections.some((p) => p.name === name)) {
+          console.error(`unknown projection ${name}; known: ${allProjections.map((p) => p.name).join(', ')}`);
+          return 2;
+        }
+        const rebuilds = buildProjectionRebuilds({ events, readStore, serializer: commands.serializer, runners: [], logger, offline: true });
+        await rebuilds.start(name, context.actor);
+        await history.recordAction('rebuild', name, reason, context);
+        const status = await rebuilds.wait(name);
+        print(status);
+        return status?.phase === 'completed' ? 0 : 1;
+      }
+      case 'replay': {
+        if (!config.kafka) {
+          console.error('replay needs KAFKA_BROKERS: without it the bus lives inside this command and nothing would receive the messages');
+          return 2;
+        }
+        const request = ReplayRequest.parse({
+          from_position: values['from-position'],
+          from_time: values['from-time'],
+          to_position: values['to-position'],
+          to_time: values['to-time'],
+          stream_prefix: values['stream-prefix'],
+          topic: values.topic,
+          reason,
+        });
+        const replays = new Replays({ events, serializer: commands.serializer, bus: container.get<MessageBus>(TOKENS.Bus), clock: systemClock });
+        await history.recordAction('replay', replayTarget(request), reason, context);
+        let status: ReplayStatus = replays.start(request);
+        while (status.status === 'running') {
+          await new Promise((resolve) => setTimeout(resolve, 100));
+          status = replays.get(status.replay_id);
+        }
+        print(status);
+        return status.status === 'completed' ? 0 : 1;
       }
       default:
         console.error(`unknown command ${command}\n\n${HELP}`);

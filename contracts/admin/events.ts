@@ -7,8 +7,8 @@ import { Uuid } from '../shared/primitives';
  * (who looked at what, when and why), so that the audit shows the auditors too. `user_id` is
  * the admin: the reason they typed is encrypted with their key.
  */
-/** What the admin did: a read of history, or a projection rebuild (`target`: the projection). */
-export const AdminAction = z.enum(['stream_events', 'audit', 'state', 'diff', 'rebuild']);
+/** What the admin did: a read of history, a projection rebuild (`target`: the projection) or a replay (`target`: the range as a query string). */
+export const AdminAction = z.enum(['stream_events', 'audit', 'state', 'diff', 'rebuild', 'replay']);
 export type AdminAction = z.infer<typeof AdminAction>;
 
 export const AdminHistoryRead = defineEvent(

@@ -2,7 +2,7 @@ import { RebuildParams, RebuildRequest, RebuildStatus, ReplayParams, ReplayReque
 import { errorResponses } from '../http/openapi-responses';
 import { route, RouteSpec } from '../http/route';
 import { AdminHistory } from './admin-history';
-import { Replays } from './replays';
+import { Replays, replayTarget } from './replays';
 import { ProjectionRebuildsPort } from './projection-rebuilds';
 
 const tag = 'Admin';
@@ -53,7 +53,8 @@ export function adminHistoryRoutes(history: AdminHistory, projections: () => Pro
       summary: 'Re-publish a range of history (by position or time, optionally one stream prefix or topic) as integration events marked as replays',
       body: ReplayRequest,
       responses: { 202: { description: 'Started; follow `Location` for progress', schema: ReplayStatus }, ...errorResponses(400, 401, 403) },
-      async handler({ body }) {
+      async handler({ body, context }) {
+        await history.recordAction('replay', replayTarget(body), body.reason, context);
         const status = replays.start(body);
         return { status: 202, body: status, headers: { Location: `${BASE}/replays/${status.replay_id}` } };
       },

@@ -86,3 +86,9 @@ export class Replays {
     status.finished_at = this.deps.clock.now().toISOString();
   }
 }
+
+/** The replayed range as a query string, as the audit records it. */
+export function replayTarget(request: ReplayRequest): string {
+  const { reason: _reason, ...range } = request;
+  return new URLSearchParams(Object.entries(range).flatMap(([k, v]): [string, string][] => (v === undefined ? [] : [[k, String(v)]]))).toString();
+}
