@@ -1,5 +1,6 @@
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, randomFillSync } from 'node:crypto';
 import { KeyStore, SubjectKey } from '../key-store/port';
+import type { OpenedFields } from './opened-fields';
 
 /**
  * Field-level encryption of personal data (ADR 0009). A personal string is stored as
@@ -28,10 +29,40 @@ export class FieldDecryptError extends Error {
 export const isEncryptedField = (value: unknown): value is EncryptedField =>
   typeof value === 'object' && value !== null && (value as { $enc?: unknown }).$enc === 'v1';
 
+/**
+ * Nonces come from a pool the CSPRNG fills 4 KiB at a time (one call per 341 fields instead of
+ * one per field); each is used once, as from `randomBytes(12)`.
+ */
+const NONCE_BYTES = 12;
+const noncePool = Buffer.alloc(NONCE_BYTES * 341);
+let nonceOffset = noncePool.length;
+
+function freshNonce(): Buffer {
+  if (nonceOffset === noncePool.length) {
+    randomFillSync(noncePool);
+    nonceOffset = 0;
+  }
+  const nonce = Buffer.from(noncePool.subarray(nonceOffset, nonceOffset + NONCE_BYTES));
+  nonceOffset += NONCE_BYTES;
+  return nonce;
+}
+
+/** The additional data of each field path, built once per path (a few dozen paths exist). */
+const aadByPath = new Map<string, Buffer>();
+
+function aadOf(path: string): Buffer {
+  let aad = aadByPath.get(path);
+  if (!aad) {
+    aad = Buffer.from(path);
+    if (aadByPath.size < 10_000) aadByPath.set(path, aad);
+  }
+  return aad;
+}
+
 export function encryptString(plain: string, key: SubjectKey, path: string): EncryptedField {
-  const iv = randomBytes(12);
+  const iv = freshNonce();
   const cipher = createCipheriv('aes-256-gcm', key.key, iv);
-  cipher.setAAD(Buffer.from(path));
+  cipher.setAAD(aadOf(path));
   const ct = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
   return { $enc: 'v1', kid: key.kid, iv: iv.toString('base64'), ct: ct.toString('base64'), tag: cipher.getAuthTag().toString('base64') };
 }
@@ -39,7 +70,7 @@ export function encryptString(plain: string, key: SubjectKey, path: string): Enc
 export function decryptString(field: EncryptedField, key: Buffer, path: string): string {
   try {
     const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(field.iv, 'base64'));
-    decipher.setAAD(Buffer.from(path));
+    decipher.setAAD(aadOf(path));
     decipher.setAuthTag(Buffer.from(field.tag, 'base64'));
     return Buffer.concat([decipher.update(Buffer.from(field.ct, 'base64')), decipher.final()]).toString('utf8');
   } catch (error) {
@@ -51,29 +82,39 @@ export function decryptString(field: EncryptedField, key: Buffer, path: string):
  * A copy of `data` with the strings at `paths` (dot-separated, `*` for every array element)
  * encrypted; null, absent and non-string values are left as they are.
  */
-export function encryptPaths(data: Record<string, unknown>, paths: readonly string[], key: SubjectKey): Record<string, unknown> {
+export function encryptPaths(data: Record<string, unknown>, paths: readonly string[], key: SubjectKey, opened?: OpenedFields): Record<string, unknown> {
   const copy = structuredClone(data);
-  for (const path of paths) visit(copy, path.split('.'), [], key);
+  for (const path of paths) visit(copy, path.split('.'), [], key, opened);
   return copy;
 }
 
-function visit(node: unknown, rest: string[], at: string[], key: SubjectKey): void {
+function visit(node: unknown, rest: string[], at: string[], key: SubjectKey, opened: OpenedFields | undefined): void {
   if (node === null || typeof node !== 'object' || rest.length === 0) return;
   const [head, ...tail] = rest;
   const container = node as Record<string, unknown>;
   const names = head === '*' ? (Array.isArray(node) ? node.map((_, i) => String(i)) : []) : [head];
   for (const name of names) {
     const value = container[name];
-    if (tail.length > 0) visit(value, tail, [...at, name], key);
-    else if (typeof value === 'string') container[name] = encryptString(value, key, [...at, name].join('.'));
+    if (tail.length > 0) visit(value, tail, [...at, name], key, opened);
+    else if (typeof value === 'string') {
+      const path = [...at, name].join('.');
+      const field = encryptString(value, key, path);
+      opened?.remember(field, path, value);
+      container[name] = field;
+    }
   }
 }
 
 /**
  * A copy of `data` with every encrypted field decrypted, or ERASED where its key was destroyed.
  * Plain data (events recorded before encryption, or without a data subject) comes back as is.
+ * `opened` answers for fields encrypted or decrypted here before (once their key is known to exist).
  */
-export async function decryptAll(data: Record<string, unknown>, keys: Pick<KeyStore, 'keyById'>): Promise<{ data: Record<string, unknown>; erased: boolean }> {
+export async function decryptAll(
+  data: Record<string, unknown>,
+  keys: Pick<KeyStore, 'keyById'>,
+  opened?: OpenedFields,
+): Promise<{ data: Record<string, unknown>; erased: boolean }> {
   const found: { parent: Record<string, unknown>; name: string; field: EncryptedField; path: string }[] = [];
   collect(data, [], found);
   if (found.length === 0) return { data, erased: false };
@@ -87,8 +128,17 @@ export async function decryptAll(data: Record<string, unknown>, keys: Pick<KeySt
   let erased = false;
   for (const { parent, name, field, path } of found) {
     const key = byKid.get(field.kid);
-    if (!key) erased = true;
-    parent[name] = key ? decryptString(field, key, path) : ERASED;
+    if (!key) {
+      erased = true;
+      parent[name] = ERASED;
+      continue;
+    }
+    let plain = opened?.plaintextOf(field, path);
+    if (plain === undefined) {
+      plain = decryptString(field, key, path);
+      opened?.remember(field, path, plain);
+    }
+    parent[name] = plain;
   }
   return { data: copy, erased };
 }

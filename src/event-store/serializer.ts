@@ -4,6 +4,7 @@ import { EventMetadata, EventMetadataSchema } from '../../contracts/shared/envel
 import { PersonalPaths } from '../../contracts/personal';
 import { KeyStore } from '../key-store/port';
 import { decryptAll, encryptPaths } from './field-crypto';
+import { OpenedFields } from './opened-fields';
 import { EventData, RecordedEvent } from './port';
 
 /**
@@ -99,9 +100,21 @@ export function dataSubjectOf(event: DomainEvent, metadata: NewEventMetadata): s
   return metadata.actor && UUID.test(metadata.actor) ? metadata.actor : null;
 }
 
-/** Serializer with per-subject encryption; without a key store it reads and writes plain events. */
+/**
+ * Serializer with per-subject encryption; without a key store it reads and writes plain events.
+ * Every event written is read back by several subscribers in this process; the plaintexts of
+ * the fields it encrypted or decrypted recently (OpenedFields) spare them the AES work, never
+ * the key lookup.
+ */
 export class EventSerializer {
+  private readonly opened = new OpenedFields();
+
   constructor(readonly keys: KeyStore | null) {}
+
+  /** Drops the remembered plaintexts (an erasure calls it after destroying the subject's keys). */
+  forgetOpenedFields(): void {
+    this.opened.clear();
+  }
 
   async serialize(event: DomainEvent, metadata: NewEventMetadata): Promise<EventData> {
     assertEncodable(event);
@@ -109,7 +122,7 @@ export class EventSerializer {
     const paths = PersonalPaths[event.type];
     const subject = this.keys && paths.length > 0 ? dataSubjectOf(event, metadata) : null;
     if (!subject || !this.keys) return stored;
-    return { ...stored, data: encryptPaths(stored.data, paths, await this.keys.keyFor(subject)) };
+    return { ...stored, data: encryptPaths(stored.data, paths, await this.keys.keyFor(subject), this.opened) };
   }
 
   /** The stored event with its personal fields decrypted (or erased); throws EventDecodeError on tampering. */
@@ -131,7 +144,7 @@ export class EventSerializer {
   private async decrypt(recorded: RecordedEvent): Promise<{ recorded: RecordedEvent; erased: boolean }> {
     if (!this.keys) return { recorded, erased: false };
     try {
-      const { data, erased } = await decryptAll(recorded.data, this.keys);
+      const { data, erased } = await decryptAll(recorded.data, this.keys, this.opened);
       return { recorded: data === recorded.data ? recorded : { ...recorded, data }, erased };
     } catch (error) {
       throw new EventDecodeError(recorded.event_id, recorded.type, error instanceof Error ? error.message : String(error));

@@ -104,6 +104,29 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
         expect(await people.get('p2')).toEqual(PEOPLE[1]);
       });
 
+      scenario('given a document replaced by a version built from what was read, when the caller then mutates both, then each read gives the version as written', async () => {
+        const people = await given([structuredClone(PEOPLE[1]!)]);
+        const read = (await people.get('p2'))!;
+        const next: Person = { ...read, name: 'Alan', jobs: [...read.jobs!, { title: 'runner', years: 1 }] };
+        await people.upsert(next);
+        read.jobs![0]!.title = 'changed';
+        read.address!.city = 'changed';
+        next.jobs![1]!.years = 99;
+        next.jobs!.push({ title: 'changed', years: 0 });
+        next.tags!.length = 0;
+        const expected = { ...PEOPLE[1]!, name: 'Alan', jobs: [...PEOPLE[1]!.jobs!, { title: 'runner', years: 1 }] };
+        const first = (await people.get('p2'))!;
+        expect(first).toEqual(expected);
+        first.jobs![0]!.years = -1;
+        first.tags!.push('changed');
+        const [found] = await people.find({ _id: 'p2' });
+        found!.address!.city = 'changed';
+        expect(await people.get('p2')).toEqual(expected);
+        await people.upsert({ ...expected, jobs: [{ title: 'cryptanalyst', years: 7 }, ...expected.jobs!.slice(1)] });
+        expect((await people.get('p2'))!.jobs).toEqual([{ title: 'cryptanalyst', years: 7 }, ...expected.jobs!.slice(1)]);
+        expect(await people.find({ 'jobs.years': 6 })).toEqual([]);
+      });
+
       scenario('given unicode text, when stored and read, then it round-trips exactly', async () => {
         const text = 'Zoë Ω 日本語 👩🏽‍💻 e\u0301 \u{10FFFF} "quotes" \\ back\nline';
         const notes = await given([{ _id: 'ünï-😀', text, 'clé': 'valeur' }]);

@@ -1,5 +1,5 @@
 import { Collection, Doc, Filter, FindOptions, IndexOptions, Sort } from '../port';
-import { cloneDocument } from './clone';
+import { cloneDocument, cloneSharing } from './clone';
 import { FieldIndex } from './field-index';
 import { compileFilter } from './filter';
 import { candidateIds } from './plan';
@@ -9,7 +9,9 @@ import { UniqueIndex } from './unique-index';
 const MAX_COUNTS = 256;
 
 /**
- * Documents are cloned in and out, so callers never share objects with the store. Every
+ * Documents are cloned in and out, so callers never share objects with the store; a stored
+ * document shares the parts it has in common with the version it replaced (cloneSharing),
+ * which is safe because the store never changes what it holds in place. Every
  * declared index, unique or not, narrows the documents a filter is tested on (see plan.ts).
  */
 export class EmbeddedCollection<T extends Doc> implements Collection<T> {
@@ -34,8 +36,8 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
   }
 
   async upsert(doc: T): Promise<void> {
-    const copy = cloneDocument(doc);
-    const previous = this.docs.get(copy._id);
+    const previous = this.docs.get(doc._id);
+    const copy = cloneSharing(doc, previous);
     for (const index of this.uniqueIndexes.values()) index.check(copy);
     for (const index of this.uniqueIndexes.values()) {
       if (previous) index.remove(previous);
