@@ -94,7 +94,7 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
   const processManager = has('process-manager') ? buildProcessManager(config, events, serializer, bus, clock, logger) : null;
   const documentKeeper = has('process-manager') ? buildDocumentKeeper(config, events, serializer, bus, clock, logger) : null;
   const notifier = has('notifier') ? buildNotifier({ events, serializer, bus, readStore, clock, logger, group_id: config.notifier_group }) : null;
-  const jobAlerts = has('notifier') ? jobAlertTasks({ events, serializer, bus, readStore, clock, logger, group_id: config.notifier_group }) : [];
+  const jobAlerts = has('notifier') ? jobAlertTasks({ events, serializer, bus, readStore, clock, logger, group_id: config.notifier_group, digest_sweep_ms: config.job_alert_digest_sweep_ms }) : [];
   container.bind(TOKENS.ProjectionRunners).toConstantValue(runners);
   const rebuilds = buildProjectionRebuilds({ events, readStore, serializer, runners, logger });
   if (relay) container.bind(TOKENS.Relay).toConstantValue(relay);

@@ -31,7 +31,9 @@ export type DigestCommand = z.infer<typeof DigestCommandSchema>;
 /** POST: an alert on one of your saved searches. */
 export const JobAlertRequest = z.strictObject({
   criteria_id: Uuid.describe('A saved search of yours'),
-  frequency: AlertFrequency.describe('instant: one notification per new job; daily or weekly: one digest per UTC day or ISO week (Monday to Sunday)'),
+  frequency: AlertFrequency.optional().describe(
+    'instant: one notification per new job; daily or weekly: one digest per UTC day or ISO week (Monday to Sunday). Default: the `digest` of your notification preferences',
+  ),
 });
 export type JobAlertRequest = z.output<typeof JobAlertRequest>;
 

@@ -21,6 +21,7 @@ import { Logger } from '../shared/logger';
 export function jobAlertApiRoutes(deps: { commands: CommandHandler; readStore: ReadStore; waiter: ProjectionWaiter }): RouteSpec[] {
   const searches = new SavedSearchQueries(deps.readStore);
   const alerts = new AlertQueries(deps.readStore);
+  const preferences = new NotificationQueries(deps.readStore);
   return [
     ...savedSearchRoutes({
       commands: deps.commands,
@@ -33,6 +34,7 @@ export function jobAlertApiRoutes(deps: { commands: CommandHandler; readStore: R
       queries: alerts,
       waiter: deps.waiter,
       criteriaOwned: async (criteria_id, user_id) => void (await searches.owned(criteria_id, user_id)),
+      defaultFrequency: async (user_id) => (await preferences.preferences(user_id)).digest,
     }),
   ];
 }

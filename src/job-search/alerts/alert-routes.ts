@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { AlertFrequency } from '../../../contracts/job-search/alerts-events';
 import { JOB_ALERT_LIMIT, JobAlertListQuery, JobAlertPage, JobAlertRequest, JobAlertsReadModel, JobAlertView } from '../../../contracts/job-search/alerts';
 import { acceptedResponse, afterWrite, WriteOutcome } from '../../http/after-write';
 import { errorResponses } from '../../http/openapi-responses';
@@ -15,6 +16,8 @@ export interface AlertRouteDeps {
   waiter: ProjectionWaiter;
   /** Throws SAVED_SEARCH.NOT_FOUND unless the saved search is the caller's (the saved-search slice, wired by the composition root). */
   criteriaOwned(criteria_id: string, user_id: string): Promise<void>;
+  /** The frequency of an alert created without one: the user's notification preferences' digest. */
+  defaultFrequency(user_id: string): Promise<AlertFrequency>;
 }
 
 const tag = 'Job search';
@@ -60,7 +63,7 @@ export function alertRoutes(deps: AlertRouteDeps): RouteSpec[] {
       method: 'post',
       path: BASE,
       tag,
-      summary: `Be alerted of new jobs matching a saved search of yours: instant, daily or weekly digest; one alert per saved search (409 for a second), at most ${JOB_ALERT_LIMIT}`,
+      summary: `Be alerted of new jobs matching a saved search of yours: instant, daily or weekly digest (default: your preferences' digest); one alert per saved search (409 for a second), at most ${JOB_ALERT_LIMIT}`,
       body: JobAlertRequest,
       responses: { 201: { description: 'Created', schema: JobAlertView }, ...acceptedResponse, ...errorResponses(400, 401, 404, 409) },
       async handler({ body, user, context }) {
@@ -70,7 +73,8 @@ export function alertRoutes(deps: AlertRouteDeps): RouteSpec[] {
         }
         if ((await deps.queries.count(user.id)) >= JOB_ALERT_LIMIT) throw new DomainError('JOB_ALERT.LIMIT_REACHED', `You have ${JOB_ALERT_LIMIT} alerts already: delete one first`);
         const alert_id = randomUUID();
-        const request = { type: 'CreateJobAlert', alert_id, user_id: user.id, now: context.now, criteria_id: body.criteria_id, frequency: body.frequency } as const;
+        const frequency = body.frequency ?? (await deps.defaultFrequency(user.id));
+        const request = { type: 'CreateJobAlert', alert_id, user_id: user.id, now: context.now, criteria_id: body.criteria_id, frequency } as const;
         return written(alert_id, user.id, await deps.commands.handle(jobAlertAggregate, request, context), 201);
       },
     }),
