@@ -14,8 +14,10 @@ import { onBackends } from '../support/real-backends';
 onBackends(['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URL'], 'job boards on EventStoreDB and MongoDB', ([esdb, url]) =>
   describe('job boards on EventStoreDB and MongoDB', () => {
     const db = `jobwise_boards_${randomUUID().slice(0, 8)}`;
-    // Job ids derive from the source id: a fresh one per run, since the event store is shared.
-    const source_id = `acme-${randomBytes(4).toString('hex')}`;
+    // Job ids derive from the source id, and an e-mail registers once: fresh ones per run, since the event store is shared.
+    const run = randomBytes(4).toString('hex');
+    const source_id = `acme-${run}`;
+    const admin_email = `boards.${run}@example.com`;
     let board: JobBoardServer;
     let apps: TwoApis | undefined;
     let a: TestApp;
@@ -26,9 +28,9 @@ onBackends(['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URL'], 'job boards on Event
       board = new JobBoardServer();
       const base_url = await board.start();
       const sources = [{ id: source_id, kind: 'greenhouse', board: 'acmerobotics', company: 'Acme Robotics', base_url, sync_interval_minutes: 0 }];
-      apps = await startTwoApis({ EVENTSTORE_CONNECTION_STRING: esdb, MONGODB_URL: url, MONGODB_DB: db, ADMIN_EMAILS: 'boards.real@example.com', JOB_SOURCES: JSON.stringify(sources) });
+      apps = await startTwoApis({ EVENTSTORE_CONNECTION_STRING: esdb, MONGODB_URL: url, MONGODB_DB: db, ADMIN_EMAILS: admin_email, JOB_SOURCES: JSON.stringify(sources) });
       ({ a, b } = apps);
-      admin = await a.register({ email: 'boards.real@example.com' });
+      admin = await a.register({ email: admin_email });
     }, 60_000);
     afterAll(async () => {
       await apps?.stop();
