@@ -82,8 +82,8 @@ function fromAnalysis(current: Pick<Doc, 'skills' | 'experience_level'>, analysi
   return { required_skills: [...new Set(required)], preferred_skills: [...new Set(preferred)], level };
 }
 
-/** Canonical names of every skill the posting mentions outside its benefits (as jobs_v1 `skills`). */
+/** Canonical names of every skill the posting mentions outside its benefits (as jobs_v1 `skills`), each once. */
 function mentionedSkills(content: JobContent): string[] {
   const text = [content.title, content.description, ...content.requirements, ...content.responsibilities].join('\n');
-  return extractSkills(text).map((found) => found.skill);
+  return [...new Set(extractSkills(text).map((found) => found.skill))];
 }

@@ -8,6 +8,7 @@ import { exportFigures, parseBackFigures } from './bench/exports';
 import { generationFigures } from './bench/generations';
 import { restartFigures } from './bench/restart';
 import { searchFigures } from './bench/search';
+import { jobSearchFigures } from './bench/job-search';
 import { percentile, runLoad } from './bench/http-client';
 
 /**
@@ -20,6 +21,7 @@ import { percentile, runLoad } from './bench/http-client';
  *   4. exports per second of each format (src/rendering), one-page and three-page resumes;
  *   5. the export stage's parse-back (render PDF and DOCX, read both back), same resumes;
  *   6. job search (GET /jobs?q= without HTTP) over 70, 10,000 and 100,000 jobs of one user;
+ *   7. GET /job-search (profile-ranked, facets) and recommendations over 10,000 active jobs (scripts/bench/job-search.ts);
  *   restarts: cold start until /health/ready and idle RSS over 100k and 300k events, full rebuild events/s.
  */
 const APPENDS = Number(process.env.BENCH_APPENDS ?? 20_000);
@@ -30,8 +32,9 @@ const RESTART_SIZES = (process.env.BENCH_RESTART_SIZES ?? '100000,300000').split
 const SEARCH_SIZES = (process.env.BENCH_SEARCH_SIZES ?? '70,10000,100000').split(',').map(Number);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 80);
 const SEARCH_SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
+const JOB_SEARCH_SIZE = Number(process.env.BENCH_JOB_SEARCH_SIZE ?? 10_000);
 
-/** BENCH_SECTIONS=commands,search runs only those sections (appends, commands, generations, exports, restart, search). */
+/** BENCH_SECTIONS=commands,search runs only those sections (appends, commands, generations, exports, restart, search, job-search). */
 const SECTIONS = process.env.BENCH_SECTIONS?.split(',').map((s) => s.trim());
 const runs = (section: string) => !SECTIONS || SECTIONS.includes(section);
 
@@ -59,6 +62,7 @@ async function main(): Promise<void> {
     if (runs('exports')) await parseBackFigures(Math.min(EXPORTS, 20));
     if (runs('restart')) await restartFigures(RESTART_SIZES);
     if (runs('search')) await searchFigures(SEARCH_SIZES, SEARCHES, SEARCH_SECONDS);
+    if (runs('job-search')) await jobSearchFigures(JOB_SEARCH_SIZE, SEARCH_SECONDS);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

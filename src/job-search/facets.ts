@@ -2,7 +2,7 @@ import { JobSearchFilters } from '../../contracts/job-search/filters';
 import { FacetCount, JobSearchFacets } from '../../contracts/job-search/http';
 import { JobSearchDocument } from '../../contracts/job-search/read-model';
 import { EmploymentType, ExperienceLevel, JobSource, RemotePolicy } from '../../contracts/jobs/job';
-import { annualSalaryMax, JobPredicate, postedSince } from './filter-match';
+import { JobPredicate, postedSince } from './filter-match';
 
 const TOP = 20;
 export const SALARY_STEPS = [30_000, 50_000, 75_000, 100_000, 150_000, 200_000];
@@ -18,7 +18,7 @@ type Tests = Partial<Record<keyof JobSearchFilters, JobPredicate>>;
 export function facetCounts(jobs: JobSearchDocument[], tests: Tests, today: string): JobSearchFacets {
   const without = (...own: Array<keyof JobSearchFilters>) => {
     const others = Object.entries(tests).filter(([key]) => !own.includes(key as keyof JobSearchFilters)).map(([, test]) => test!);
-    return jobs.filter((job) => others.every((test) => test(job)));
+    return others.length === 0 ? jobs : jobs.filter((job) => others.every((test) => test(job)));
   };
   return {
     remote: enumCounts(without('remote'), RemotePolicy.options, (job) => job.remote),
@@ -27,8 +27,8 @@ export function facetCounts(jobs: JobSearchDocument[], tests: Tests, today: stri
     source: enumCounts(without('source'), JobSource.options, (job) => job.source),
     location: topCounts(without('location').map((job) => (job.location ? [job.location] : []))),
     skills: topCounts(without('skills').map((job) => job.skills)),
-    salary_min: thresholdCounts(without('salary_min'), SALARY_STEPS, (job, step) => (annualSalaryMax(job) ?? -1) >= step),
-    posted_within_days: thresholdCounts(without('posted_within_days'), POSTED_STEPS, (job, days) => job.posted_date !== null && job.posted_date >= postedSince(days, today)),
+    salary_min: thresholdCounts(without('salary_min'), SALARY_STEPS, (job, step) => (job.salary_annual_max ?? -1) >= step),
+    posted_within_days: postedCounts(without('posted_within_days'), today),
   };
 }
 
@@ -41,14 +41,21 @@ function enumCounts(jobs: JobSearchDocument[], values: readonly string[], of: (j
   return [...counts].map(([value, count]) => ({ value, count }));
 }
 
-/** The most frequent values, each job counted once per value; ties by value. */
+/** The most frequent values (each job names each value once: the projection de-duplicates skills); ties by value. */
 function topCounts(valuesPerJob: string[][]): FacetCount[] {
   const counts = new Map<string, number>();
-  for (const values of valuesPerJob) for (const value of new Set(values)) counts.set(value, (counts.get(value) ?? 0) + 1);
+  for (const values of valuesPerJob) for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
   return [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))
     .slice(0, TOP)
     .map(([value, count]) => ({ value, count }));
+}
+
+function postedCounts(jobs: JobSearchDocument[], today: string): FacetCount[] {
+  return POSTED_STEPS.map((days) => {
+    const since = postedSince(days, today);
+    return { value: String(days), count: jobs.filter((job) => job.posted_date !== null && job.posted_date >= since).length };
+  });
 }
 
 function thresholdCounts(jobs: JobSearchDocument[], steps: number[], passes: (job: JobSearchDocument, step: number) => boolean): FacetCount[] {

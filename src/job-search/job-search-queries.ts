@@ -6,9 +6,10 @@ import { JobDocument, JobsReadModel } from '../../contracts/jobs/read-model';
 import { ProfileSummary } from '../../contracts/profiles/read-model';
 import { live } from '../../contracts/shared/read-model';
 import { documentFrequencies, queryTerms, rankJobs } from '../keywords';
+import { CheckpointStore } from '../read-store/checkpoints';
 import { ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
-import { matchJob, profileFeatures, ProfileFeatures } from './profile-match';
+import { matchJob, matchScore, profileFeatures, ProfileFeatures } from './profile-match';
 import { searchJobs, toJob } from './ranking';
 import { trendingReport, trendWindows } from './trending';
 
@@ -26,10 +27,16 @@ const notFound = () => new DomainError('JOB.NOT_FOUND', 'Job not found');
  * (the catalogue, job boards) and the caller's own; never another user's.
  */
 export class JobSearchQueries {
+  private readonly checkpoints: CheckpointStore;
+  /** Every active job document, as of a checkpoint of the job-search projection (see `activeJobs`). */
+  private cached: { position: string; docs: JobSearchDocument[] } | null = null;
+
   constructor(
     private readonly store: ReadStore,
     private readonly profileOf: ProfileOf,
-  ) {}
+  ) {
+    this.checkpoints = new CheckpointStore(store);
+  }
 
   private get jobs() {
     return this.store.collection<JobSearchDocument>(JobSearchReadModel.collection);
@@ -41,8 +48,24 @@ export class JobSearchQueries {
    * a search reads them all and does the rest in memory.
    */
   async visibleActive(user_id: string, today: string): Promise<JobSearchDocument[]> {
-    const docs = await this.jobs.find(live({ status: 'active', user_id: { $in: [null, user_id] } }));
-    return docs.filter((doc) => doc.expires_date === null || doc.expires_date >= today);
+    const docs = await this.activeJobs();
+    return docs.filter((doc) => (doc.user_id === null || doc.user_id === user_id) && (doc.expires_date === null || doc.expires_date >= today));
+  }
+
+  /**
+   * Every active job document (all owners; callers narrow to what the user may see), kept in
+   * memory while the projection's checkpoint stays where it was. The projector saves its
+   * checkpoint after the documents of a batch are written, and the checkpoint is read before the
+   * documents, so the copy kept is never older than the checkpoint it is filed under: a moved
+   * checkpoint (a new job, a change, an erasure) means the next search reads the documents again.
+   * Without a checkpoint (nothing projected yet) nothing is kept. The copy is never changed.
+   */
+  private async activeJobs(): Promise<JobSearchDocument[]> {
+    const position = await this.checkpoints.load(JobSearchReadModel.name);
+    if (position !== '' && this.cached?.position === position) return this.cached.docs;
+    const docs = await this.jobs.find(live({ status: 'active' }));
+    if (position !== '') this.cached = { position, docs };
+    return docs;
   }
 
   async features(user_id: string, now: string): Promise<ProfileFeatures | null> {
@@ -89,11 +112,11 @@ export class JobSearchQueries {
     const applied = new Set(applications.filter((a) => APPLIED.has(a.status)).map((a) => a.job_id));
     const candidates = jobs.filter((job) => !applied.has(job.id));
     const scored = candidates
-      .map((job) => ({ job, match: matchJob(profile, job) }))
-      .filter(({ match }) => match.match_score! > 0)
-      .sort((a, b) => b.match.match_score! - a.match.match_score! || (a.job.id < b.job.id ? -1 : a.job.id > b.job.id ? 1 : 0));
+      .map((job) => ({ job, score: matchScore(profile, job) }))
+      .filter(({ score }) => score > 0)
+      .sort((a, b) => b.score - a.score || (a.job.id < b.job.id ? -1 : a.job.id > b.job.id ? 1 : 0));
     return {
-      items: scored.slice(0, params.limit).map(({ job, match }) => ({ job: toJob(job), explanation: match })),
+      items: scored.slice(0, params.limit).map(({ job }) => ({ job: toJob(job), explanation: matchJob(profile, job) })),
       excluded_applied: jobs.length - candidates.length,
     };
   }

@@ -29,7 +29,7 @@ const OLDER_TITLE = 0.8;
 export interface ProfileFeatures {
   /** Canonical skill names (and, for names the taxonomy does not know, their lower case). */
   skills: Set<string>;
-  titles: Array<{ title: string; terms: string[]; weight: number }>;
+  titles: Array<{ title: string; terms: Set<string>; weight: number }>;
   level: number | null;
   level_reason: string | null;
 }
@@ -46,9 +46,11 @@ export function profileFeatures(profile: ProfileSummary): ProfileFeatures {
   const experienceText = profile.experiences.flatMap((e) => [e.title, e.description ?? '', ...e.achievements]).join('\n');
   const projectText = profile.projects.map((p) => p.description ?? '').join('\n');
   for (const found of extractSkills(`${experienceText}\n${projectText}`)) skills.add(found.skill);
+  // Lower-case forms too, so a job skill the taxonomy does not know matches whatever its case.
+  for (const skill of [...skills]) skills.add(skill.toLowerCase());
 
   // Experiences come most recent first; the first is the headline.
-  const titles = profile.experiences.map((e, i) => ({ title: e.title, terms: queryTerms(titleWithoutSeniority(e.title)), weight: i === 0 ? 1 : OLDER_TITLE }));
+  const titles = profile.experiences.map((e, i) => ({ title: e.title, terms: new Set(queryTerms(titleWithoutSeniority(e.title))), weight: i === 0 ? 1 : OLDER_TITLE }));
   const current = profile.experiences[0];
   const fromTitle = current ? levelOfTitle(current.title) : null;
   const years = profile.total_experience_months / 12;
@@ -58,7 +60,49 @@ export function profileFeatures(profile: ProfileSummary): ProfileFeatures {
   return { skills, titles, level, level_reason };
 }
 
-const hasSkill = (profile: ProfileFeatures, skill: string) => profile.skills.has(skill) || profile.skills.has(skill.toLowerCase());
+/** Job skills are canonical taxonomy names (the projection extracts them), so one look-up decides. */
+const hasSkill = (profile: ProfileFeatures, skill: string) => profile.skills.has(skill);
+
+/** The three part values, rounded as the explanation shows them (null: not judged). */
+function partValues(profile: ProfileFeatures, job: ScoredJob): [number, number | null, number | null] {
+  let total = 0;
+  let got = 0;
+  for (const skill of job.required_skills) {
+    total += REQUIRED_WEIGHT;
+    if (profile.skills.has(skill)) got += REQUIRED_WEIGHT;
+  }
+  for (const skill of job.preferred_skills) {
+    total += PREFERRED_WEIGHT;
+    if (profile.skills.has(skill)) got += PREFERRED_WEIGHT;
+  }
+  const skills = total === 0 ? 0 : round3(got / total);
+  const title = profile.titles.length === 0 ? null : round3(bestTitle(profile, job).value);
+  const seniority = job.level === null || profile.level === null ? null : round3(Math.max(0, 1 - Math.abs(job.level - profile.level) / 3));
+  return [skills, title, seniority];
+}
+
+/** The match score alone (what `matchJob` reports), without building the explanation: for ranking every job. */
+export function matchScore(profile: ProfileFeatures, job: ScoredJob): number {
+  const [skills, title, seniority] = partValues(profile, job);
+  let weight: number = WEIGHTS.skills;
+  let sum = 100 * WEIGHTS.skills * skills;
+  if (title !== null) [weight, sum] = [weight + WEIGHTS.title, sum + 100 * WEIGHTS.title * title];
+  if (seniority !== null) [weight, sum] = [weight + WEIGHTS.seniority, sum + 100 * WEIGHTS.seniority * seniority];
+  return Math.round(sum / weight);
+}
+
+function bestTitle(profile: ProfileFeatures, job: ScoredJob) {
+  let best = { value: 0, title: profile.titles[0]?.title ?? '', shared: 0 };
+  const jobTerms = new Set(job.title_terms);
+  for (const title of profile.titles) {
+    let shared = 0;
+    for (const term of jobTerms) if (title.terms.has(term)) shared++;
+    const union = title.terms.size + jobTerms.size - shared;
+    const value = union === 0 ? 0 : (shared / union) * title.weight;
+    if (value > best.value) best = { value, title: title.title, shared };
+  }
+  return best;
+}
 
 /** The match of one job with the profile: the score, its parts and the skills behind them. */
 export function matchJob(profile: ProfileFeatures, job: ScoredJob): MatchExplanation {
@@ -66,10 +110,9 @@ export function matchJob(profile: ProfileFeatures, job: ScoredJob): MatchExplana
   const missing = job.required_skills.filter((s) => !hasSkill(profile, s));
   const missingPreferred = job.preferred_skills.filter((s) => !hasSkill(profile, s));
   const parts = [skillsPart(profile, job, matched), titlePart(profile, job), seniorityPart(profile, job)];
-  const known = parts.filter((p) => p.value !== null);
-  const totalWeight = known.reduce((sum, p) => sum + p.weight, 0);
-  for (const part of parts) part.points = part.value === null || totalWeight === 0 ? 0 : round1((100 * part.weight * part.value) / totalWeight);
-  const score = totalWeight === 0 ? 0 : Math.round(known.reduce((sum, p) => sum + (100 * p.weight * p.value!) / totalWeight, 0));
+  const totalWeight = parts.filter((p) => p.value !== null).reduce((sum, p) => sum + p.weight, 0);
+  for (const part of parts) part.points = part.value === null ? 0 : round1((100 * part.weight * part.value) / totalWeight);
+  const score = matchScore(profile, job);
   return { profile_used: true, match_score: score, parts, matched_skills: matched, missing_skills: missing, missing_preferred_skills: missingPreferred };
 }
 
@@ -85,14 +128,8 @@ function skillsPart(profile: ProfileFeatures, job: ScoredJob, matched: string[])
 
 function titlePart(profile: ProfileFeatures, job: ScoredJob): MatchPart {
   if (profile.titles.length === 0) return { name: 'title', weight: WEIGHTS.title, value: null, points: 0, detail: 'your profile has no job title' };
-  let best = { value: 0, title: profile.titles[0]!.title, shared: 0 };
+  const best = bestTitle(profile, job);
   const jobTerms = new Set(job.title_terms);
-  for (const title of profile.titles) {
-    const shared = new Set(title.terms.filter((t) => jobTerms.has(t))).size;
-    const union = new Set([...title.terms, ...job.title_terms]).size;
-    const value = union === 0 ? 0 : (shared / union) * title.weight;
-    if (value > best.value) best = { value, title: title.title, shared };
-  }
   const detail = best.value === 0 ? `no word in common with your titles` : `"${job.title}" shares ${best.shared} of its ${jobTerms.size} words with your title "${best.title}"`;
   return { name: 'title', weight: WEIGHTS.title, value: round3(best.value), points: 0, detail };
 }

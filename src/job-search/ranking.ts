@@ -3,7 +3,7 @@ import { JobSearchPage, JobSearchResult, MatchExplanation, RankedBy, ResultExpla
 import { JobSearchDocument, JobSearchJob } from '../../contracts/job-search/read-model';
 import { facetCounts } from './facets';
 import { filterPredicates } from './filter-match';
-import { matchJob, ProfileFeatures } from './profile-match';
+import { matchJob, matchScore, ProfileFeatures } from './profile-match';
 
 export interface SearchInput {
   /** Every job the caller may see that is in effect active today. */
@@ -32,18 +32,19 @@ export function searchJobs(input: SearchInput): JobSearchPage {
   const tests = Object.values(filterPredicates(filters, today));
   const matches = base.filter((job) => tests.every((test) => test(job)));
   const ranked_by: RankedBy = profile ? (rankOf ? 'profile_and_relevance' : 'profile') : rankOf ? 'relevance' : 'newest';
+  // Every match is scored (cheaply); only the page's results get their full explanation.
   const scored = matches.map((job) => {
-    const match = profile ? matchJob(profile, job) : NO_PROFILE;
+    const match_score = profile ? matchScore(profile, job) : null;
     const rank = rankOf?.get(job.id) ?? null;
     const relevancePoints = rank === null ? null : 100 * (1 - (rank - 1) / rankOf!.size);
     const score =
-      ranked_by === 'profile' ? match.match_score! : ranked_by === 'relevance' ? relevancePoints! : ranked_by === 'profile_and_relevance' ? (relevancePoints! + match.match_score!) / 2 : null;
-    return { job, match, rank, score: score === null ? null : Math.round(score * 10) / 10 };
+      ranked_by === 'profile' ? match_score! : ranked_by === 'relevance' ? relevancePoints! : ranked_by === 'profile_and_relevance' ? (relevancePoints! + match_score!) / 2 : null;
+    return { job, rank, score: score === null ? null : Math.round(score * 10) / 10 };
   });
   scored.sort(ranked_by === 'newest' ? newestFirst : (a, b) => b.score! - a.score! || byId(a.job, b.job));
-  const items: JobSearchResult[] = scored.slice(offset, offset + limit).map(({ job, match, rank, score }) => ({
+  const items: JobSearchResult[] = scored.slice(offset, offset + limit).map(({ job, rank, score }) => ({
     job: toJob(job),
-    explanation: explain(match, ranked_by, score, rank, rankOf?.size ?? 0),
+    explanation: explain(profile ? matchJob(profile, job) : NO_PROFILE, ranked_by, score, rank, rankOf?.size ?? 0),
   }));
   return { items, total: matches.length, limit, offset, ranked_by, profile_used: profile !== null, facets: facetCounts(base, filterPredicates(filters, today), today) };
 }
