@@ -44,7 +44,9 @@ export function mapGreenhouseJob(raw: unknown, company: string): BoardPosting | 
   const html = decodeEntities(content);
   const description = htmlToText(html);
   if (!description) return null;
-  const location = str((job.location as { name?: unknown } | null | undefined)?.name);
+  const offices = Array.isArray(job.offices) ? (job.offices as ({ name?: unknown; location?: unknown } | null)[]) : [];
+  // The job's own location, else its first office's.
+  const location = str((job.location as { name?: unknown } | null | undefined)?.name) ?? str(offices[0]?.location) ?? str(offices[0]?.name);
   const metadata = Array.isArray(job.metadata) ? (job.metadata as GreenhouseMetadata[]) : [];
   const field = (pattern: RegExp): string | null => {
     const found = metadata.find((m) => m && typeof m.name === 'string' && pattern.test(m.name));

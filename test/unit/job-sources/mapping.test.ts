@@ -37,6 +37,13 @@ describe('posting mapping', () => {
     expect(Math.max(...posting!.content.requirements.map((r) => [...r].length))).toBeLessThanOrEqual(1000);
   });
 
+  it('takes a Greenhouse job’s location from its first office when the job names none', () => {
+    const raw = { ...greenhouseJobs().jobs[0], location: null, offices: [{ id: 1, name: 'Munich', location: 'Munich, Germany' }] };
+    expect(mapGreenhouseJob(raw, 'Acme')?.content.location).toBe('Munich, Germany');
+    expect(mapGreenhouseJob({ ...raw, offices: [{ id: 1, name: 'Munich' }] }, 'Acme')?.content.location).toBe('Munich');
+    expect(mapGreenhouseJob({ ...raw, offices: [] }, 'Acme')?.content.location).toBeNull();
+  });
+
   it('keeps a job whose application URL is not http(s), without the URL', () => {
     const posting = mapGreenhouseJob({ ...greenhouseJobs().jobs[0], absolute_url: 'javascript:alert(1)' }, 'Acme');
     expect(posting?.content.application_url).toBeNull();
