@@ -3,6 +3,7 @@ import { JobSearchParams } from '../../../contracts/job-search/http';
 import { JobSearchDocument, JobSearchReadModel } from '../../../contracts/job-search/read-model';
 import { matchesFilters } from '../../../src/job-search/filter-match';
 import { JobSearchQueries } from '../../../src/job-search/job-search-queries';
+import { CheckpointStore } from '../../../src/read-store/checkpoints';
 import { ReadStore } from '../../../src/read-store/port';
 import { applyAll, FixtureJob, newStore, posting, profile, seedJobs } from './fixtures';
 
@@ -187,5 +188,23 @@ describe('job search: order and explanations', () => {
       const relevance = 100 * (1 - (item.explanation.relevance_rank! - 1) / blended.total);
       expect(item.explanation.rank_score).toBeCloseTo((relevance + item.explanation.match_score!) / 2, 0);
     }
+  });
+});
+
+describe('job search: documents kept between checkpoints', () => {
+  it('reads the documents again once the projection checkpoint moves, not before', async () => {
+    const local = newStore();
+    await seedJobs(local, [{ content: posting({ title: 'Backend Engineer' }) }]);
+    const checkpoints = new CheckpointStore(local);
+    await checkpoints.save(JobSearchReadModel.name, '0000000000000010');
+    const q = new JobSearchQueries(local, async () => null);
+    expect((await q.search(params({}), ME, NOW)).total).toBe(1);
+    // A document written by a batch whose checkpoint is not saved yet: the kept copy is still served.
+    const [late] = await seedJobs(local, [{ content: posting({ title: 'Frontend Engineer' }) }]);
+    expect((await q.search(params({}), ME, NOW)).total).toBe(1);
+    await checkpoints.save(JobSearchReadModel.name, '0000000000000011');
+    const page = await q.search(params({}), ME, NOW);
+    expect(page.total).toBe(2);
+    expect(page.items.map((item) => item.job.id)).toContain(late);
   });
 });
