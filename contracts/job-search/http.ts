@@ -1,30 +1,15 @@
 import { z } from 'zod';
 import { EmploymentType, ExperienceLevel, IsoDate, JobSource, RemotePolicy } from '../jobs/job';
-import { charCount, requiredText } from '../shared/primitives';
+import { SkillList } from '../jobs/http';
+import { requiredText } from '../shared/primitives';
 import { page, PageQuery } from '../shared/read-model';
 import { JobSearchJob } from './read-model';
 
 /** Query strings and bodies of the Job Search API (`/api/v1/job-search`, API-5): search, recommendations, trending. */
 
-/** A number in a query string: decimal digits (and one point) only, so '', ' 5', '0x10' and '1e2' are refused by name. */
+/** A number in a query string, in decimal or exponent notation ('85000', '8.5e4'); '', ' 5' and '0x10' stay text and are refused by name. */
 const queryNumber = <T extends z.ZodNumber>(schema: T) =>
-  z.preprocess((value) => (typeof value === 'string' && /^-?[0-9]{1,15}(\.[0-9]{1,6})?$/.test(value) ? Number(value) : value), schema);
-
-const MAX_SKILLS = 20;
-const MAX_SKILL_LENGTH = 100;
-
-/** `skills=react,postgres` → ['react', 'postgres']: blank items ignored, 1 to 20 skills of at most 100 characters. */
-const SkillList = z
-  .string()
-  .max(MAX_SKILLS * (MAX_SKILL_LENGTH + 1))
-  .describe('Comma-separated skills the job must all mention; aliases match their canonical skill (react.js = React)')
-  .transform((value) => value.split(',').map((skill) => skill.trim()).filter(Boolean))
-  .pipe(
-    z
-      .array(z.string().refine((skill) => charCount(skill) <= MAX_SKILL_LENGTH, `each skill must be at most ${MAX_SKILL_LENGTH} characters`))
-      .min(1, 'must name at least one skill')
-      .max(MAX_SKILLS, `must name at most ${MAX_SKILLS} skills`),
-  );
+  z.preprocess((value) => (typeof value === 'string' && /^-?(?:[0-9]{1,15}(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]{1,3})?$/.test(value) ? Number(value) : value), schema);
 
 /**
  * GET /api/v1/job-search: `q` and the filters of `JobSearchFilters` (contracts/job-search/filters.ts)

@@ -30,8 +30,8 @@ const SKILL_LIST = (() => {
   return new RegExp(`^(?:${blank},)*${skill}(?:,(?:${blank},)*${skill}){0,${MAX_SKILLS - 1}}(?:,${blank})*$`);
 })();
 
-/** `skills=react,postgres` → ['react', 'postgres']. */
-const SkillList = chars(1000, 0, { pattern: SKILL_LIST.source })
+/** `skills=react,postgres` → ['react', 'postgres']. Also the `skills` parameter of GET /api/v1/job-search. */
+export const SkillList = chars(1000, 0, { pattern: SKILL_LIST.source })
   .describe('Comma-separated skills the job must all mention; aliases match their canonical skill (react.js = React)')
   .transform((value) => value.split(',').map((skill) => skill.trim()).filter(Boolean))
   .pipe(
