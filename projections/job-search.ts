@@ -24,14 +24,16 @@ export const jobSearchProjection: Projection<JobSearchDocument> = {
   documentId: (event) => event.stream_id.slice('job-'.length),
   evolve(current, event) {
     if (event.type === 'JobCreated') {
-      const { job_id, source, user_id, status, content } = event.data;
-      return { id: job_id, source, user_id, status, created_at: event.metadata.occurred_at, ...fromContent(content, null) };
+      const { job_id, source, user_id, status, content, content_hash } = event.data;
+      return { id: job_id, source, user_id, status, created_at: event.metadata.occurred_at, ...fromContent(content, content_hash) };
     }
     if (!current) return null;
     switch (event.type) {
       case 'JobUpdated':
-        return { ...current, ...fromContent(event.data.content, null) };
+        return { ...current, ...fromContent(event.data.content, event.data.content_hash) };
       case 'JobAnalyzed':
+        // An analysis of content that has since been replaced says nothing about this content (as in jobs_v1).
+        if (event.data.content_hash !== current.content_hash) return current;
         return { ...current, ...fromAnalysis(current, event.data.analysis) };
       case 'JobStatusChanged':
         return { ...current, status: event.data.to };
@@ -47,9 +49,11 @@ export const jobSearchProjection: Projection<JobSearchDocument> = {
 
 type ContentFields = Omit<Doc, 'id' | 'source' | 'user_id' | 'status' | 'created_at'>;
 
-function fromContent(content: JobContent, analysis: KeywordAnalysis | null): ContentFields {
+/** New content: its features, every mentioned skill required until an analysis of this content splits them. */
+function fromContent(content: JobContent, content_hash: string): ContentFields {
   const skills = mentionedSkills(content);
-  const fields = {
+  return {
+    content_hash,
     title: content.title,
     company: content.company,
     location: content.location,
@@ -66,14 +70,9 @@ function fromContent(content: JobContent, analysis: KeywordAnalysis | null): Con
     level: content.experience_level ? LEVEL_OF_EXPERIENCE[content.experience_level] : null,
     salary_annual_max: content.salary_range ? content.salary_range.max * ANNUAL_FACTOR[content.salary_range.period] : null,
   };
-  return analysis ? { ...fields, ...fromAnalysis(fields, analysis) } : fields;
 }
 
-/**
- * The analysis splits skills into required and preferred and may know the seniority. An analysis
- * of older content is still the best split there is until the next one arrives: the skills it
- * names that the content no longer mentions are dropped.
- */
+/** The analysis (of this content) splits the mentioned skills into required and preferred and may know the seniority. */
 function fromAnalysis(current: Pick<Doc, 'skills' | 'experience_level'>, analysis: KeywordAnalysis) {
   const mentioned = new Set(current.skills);
   const preferred = analysis.preferred_skills.filter((s) => mentioned.has(s));

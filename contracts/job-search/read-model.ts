@@ -47,6 +47,8 @@ export const JobSearchDocument = JobSearchJob.extend({
   title_terms: z.array(z.string()),
   level: z.number().int().min(0).max(6).nullable(),
   salary_annual_max: z.number().nullable(),
+  /** The content these features were computed from: an analysis of other content is not applied. */
+  content_hash: z.string(),
 });
 export type JobSearchDocument = z.infer<typeof JobSearchDocument>;
 export const JobSearchReadModel = defineReadModel('job_search_v1', JobSearchDocument);

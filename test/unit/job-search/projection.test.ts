@@ -49,9 +49,12 @@ describe('job_search_v1 projection: ranking features computed once per change', 
     const updated = posting({ title: 'Backend Engineer', requirements: ['Rust experience', 'Experience in Rust'], salary_range: null });
     await applyAll(store, `job-${id}`, [{ type: 'JobUpdated', data: { content: updated, content_hash: 'f'.repeat(64) } }], '2026-11-02T09:00:00.000Z', 2);
     expect(await jobs.get(id)).toMatchObject({ title: 'Backend Engineer', level: null, salary_annual_max: null, preferred_skills: [] });
-    await applyAll(store, `job-${id}`, [{ type: 'JobStatusChanged', data: { from: 'active', to: 'archived' } }], '2026-11-03T09:00:00.000Z', 3);
+    // A late analysis of the content before the update is not applied to the new content.
+    await applyAll(store, `job-${id}`, [{ type: 'JobAnalyzed', data: { content_hash: 'a'.repeat(64), analysis: analyzeJob(senior) } }], '2026-11-02T10:00:00.000Z', 3);
+    expect(await jobs.get(id)).toMatchObject({ level: null, preferred_skills: [], required_skills: ['Rust'] });
+    await applyAll(store, `job-${id}`, [{ type: 'JobStatusChanged', data: { from: 'active', to: 'archived' } }], '2026-11-03T09:00:00.000Z', 4);
     expect((await jobs.get(id))!.status).toBe('archived');
-    await applyAll(store, `job-${id}`, [{ type: 'JobDeleted', data: { job_id: id, user_id: id } }], '2026-11-04T09:00:00.000Z', 4);
+    await applyAll(store, `job-${id}`, [{ type: 'JobDeleted', data: { job_id: id, user_id: id } }], '2026-11-04T09:00:00.000Z', 5);
     expect((await jobs.get(id))!._deleted).toBe(true);
   });
 });
