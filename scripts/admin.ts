@@ -113,8 +113,9 @@ async function main(argv: string[]): Promise<number> {
         }
         const rebuilds = buildProjectionRebuilds({ events, readStore, serializer: commands.serializer, runners: [], logger, offline: true });
         await rebuilds.start(name, context.actor);
+        const finished = rebuilds.wait(name);
         await history.recordAction('rebuild', name, reason, context);
-        const status = await rebuilds.wait(name);
+        const status = await finished;
         print(status);
         return status?.phase === 'completed' ? 0 : 1;
       }

@@ -143,10 +143,12 @@ export class ProjectionRebuilds {
     return here ? { ...here } : this.stored(name);
   }
 
-  /** Resolves with the final status of the rebuild running here (null when none runs). */
+  /** Resolves with the final status of the rebuild running here, or of the last one that ran here (null: none did). */
   async wait(name: string): Promise<RebuildStatus | null> {
     const entry = this.running.get(name);
-    return entry ? entry.done : null;
+    if (entry) return entry.done;
+    const last = this.last.get(name);
+    return last ? { ...last } : null;
   }
 
   /** Shutdown: rebuilds in progress are abandoned (their collection dropped), live projections left as they are. */

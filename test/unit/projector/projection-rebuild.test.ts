@@ -86,6 +86,7 @@ describe('projection rebuilds', () => {
     expect(await new CheckpointStore(readStore).load('counts_v1__rebuild')).toBe('');
     expect(live.snapshot()).toMatchObject({ state: 'live', checkpoint: head });
     expect(await subject.status('counts_v1')).toMatchObject({ phase: 'completed', rebuild_id: started.rebuild_id });
+    expect(await subject.wait('counts_v1')).toMatchObject({ phase: 'completed', rebuild_id: started.rebuild_id });
   });
 
   it('given a rebuild running, when another is asked for the same projection, then it is refused', async () => {
