@@ -7,7 +7,6 @@ import { notificationPreferencesProjection, notificationsProjection } from './no
 import { generationsProjection } from './generations';
 import { jobsProjection } from './jobs';
 import { jobSearchProjection } from './job-search';
-import { trendingProjection } from './trending';
 import { profilesProjection } from './profiles';
 import { Projection } from '../contracts/shared/projection';
 import { ProjectedDoc } from '../contracts/shared/read-model';
@@ -19,7 +18,6 @@ export const allProjections: Projection<ProjectedDoc>[] = [
   profilesProjection as unknown as Projection<ProjectedDoc>,
   jobsProjection as unknown as Projection<ProjectedDoc>,
   jobSearchProjection as unknown as Projection<ProjectedDoc>,
-  trendingProjection as unknown as Projection<ProjectedDoc>,
   generationsProjection as unknown as Projection<ProjectedDoc>,
   documentsProjection as unknown as Projection<ProjectedDoc>,
   applicationsProjection as unknown as Projection<ProjectedDoc>,

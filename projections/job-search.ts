@@ -1,5 +1,5 @@
 import { ANNUAL_FACTOR } from '../contracts/job-search/filters';
-import { LEVEL_OF_EXPERIENCE, LEVEL_OF_SENIORITY, titleWithoutSeniority } from '../contracts/job-search/features';
+import { LEVEL_OF_EXPERIENCE, LEVEL_OF_SENIORITY, normalisedTitle, titleWithoutSeniority } from '../contracts/job-search/features';
 import { JobSearchDocument, JobSearchReadModel } from '../contracts/job-search/read-model';
 import { JobEventSchemas } from '../contracts/jobs/events';
 import { JobContent } from '../contracts/jobs/job';
@@ -14,29 +14,31 @@ type Doc = Unprojected<JobSearchDocument>;
  * `job_search_v1`: what GET /api/v1/job-search and its recommendations read. One small document
  * per job, with its ranking features computed here, once per change: the skills it asks for
  * (required and preferred), its title's terms without seniority words, its seniority level and
- * its annual top salary. Search reads these documents whole, so they hold no description.
+ * its annual top salary; and for trending, the day it was posted, its normalised title and whether
+ * it counts (see JobSearchDocument). Search reads these documents whole, so they hold no description.
  */
 export const jobSearchProjection: Projection<JobSearchDocument> = {
   ...JobSearchReadModel,
   owner: 'user_id',
   handles: JobEventSchemas.map((s) => s.shape.type.value),
-  indexes: [{ fields: { user_id: 1, status: 1 } }, { fields: { status: 1 } }],
+  indexes: [{ fields: { user_id: 1, status: 1 } }, { fields: { status: 1 } }, { fields: { trend_day: 1 } }],
   documentId: (event) => event.stream_id.slice('job-'.length),
   evolve(current, event) {
     if (event.type === 'JobCreated') {
       const { job_id, source, user_id, status, content, content_hash } = event.data;
-      return { id: job_id, source, user_id, status, created_at: event.metadata.occurred_at, ...fromContent(content, content_hash) };
+      const created_at = event.metadata.occurred_at;
+      return { id: job_id, source, user_id, status, created_at, counted: user_id === null && status !== 'draft', ...fromContent(content, content_hash, created_at) };
     }
     if (!current) return null;
     switch (event.type) {
       case 'JobUpdated':
-        return { ...current, ...fromContent(event.data.content, event.data.content_hash) };
+        return { ...current, ...fromContent(event.data.content, event.data.content_hash, current.created_at) };
       case 'JobAnalyzed':
         // An analysis of content that has since been replaced says nothing about this content (as in jobs_v1).
         if (event.data.content_hash !== current.content_hash) return current;
         return { ...current, ...fromAnalysis(current, event.data.analysis) };
       case 'JobStatusChanged':
-        return { ...current, status: event.data.to };
+        return { ...current, status: event.data.to, counted: current.counted || (current.user_id === null && event.data.to !== 'draft') };
       case 'JobExpired':
         return { ...current, status: 'expired' };
       case 'JobDeleted':
@@ -47,10 +49,10 @@ export const jobSearchProjection: Projection<JobSearchDocument> = {
   },
 };
 
-type ContentFields = Omit<Doc, 'id' | 'source' | 'user_id' | 'status' | 'created_at'>;
+type ContentFields = Omit<Doc, 'id' | 'source' | 'user_id' | 'status' | 'created_at' | 'counted'>;
 
 /** New content: its features, every mentioned skill required until an analysis of this content splits them. */
-function fromContent(content: JobContent, content_hash: string): ContentFields {
+function fromContent(content: JobContent, content_hash: string, created_at: string): ContentFields {
   const skills = mentionedSkills(content);
   return {
     content_hash,
@@ -69,6 +71,8 @@ function fromContent(content: JobContent, content_hash: string): ContentFields {
     title_terms: queryTerms(titleWithoutSeniority(content.title)),
     level: content.experience_level ? LEVEL_OF_EXPERIENCE[content.experience_level] : null,
     salary_annual_max: content.salary_range ? content.salary_range.max * ANNUAL_FACTOR[content.salary_range.period] : null,
+    trend_day: content.posted_date ?? created_at.slice(0, 10),
+    trend_title: normalisedTitle(content.title),
   };
 }
 

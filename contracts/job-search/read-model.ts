@@ -38,7 +38,12 @@ export type JobSearchJob = z.infer<typeof JobSearchJob>;
  * - `title_terms`: the title's normalised search terms without seniority words;
  * - `level`: seniority on a 0 (intern) … 6 (executive) scale, from `experience_level`, else the
  *   analysis; null when neither says;
- * - `salary_annual_max`: the top of the range per year (`annualSalaryMax`), null without a salary.
+ * - `salary_annual_max`: the top of the range per year (`annualSalaryMax`), null without a salary;
+ * - for trending: `trend_day`, the day it was posted (`posted_date`, else the day it was created),
+ *   `trend_title`, its normalised title, and `counted`, whether it counts at all: only published
+ *   jobs everyone sees (user_id null, made active at least once), never a user's private job.
+ *
+ * One projection computes both (search and trends), so a job's skills are extracted once per change.
  */
 export const JobSearchDocument = JobSearchJob.extend({
   ...ProjectedFields,
@@ -49,24 +54,9 @@ export const JobSearchDocument = JobSearchJob.extend({
   salary_annual_max: z.number().nullable(),
   /** The content these features were computed from: an analysis of other content is not applied. */
   content_hash: z.string(),
+  trend_day: IsoDate,
+  trend_title: z.string(),
+  counted: z.boolean(),
 });
 export type JobSearchDocument = z.infer<typeof JobSearchDocument>;
 export const JobSearchReadModel = defineReadModel('job_search_v1', JobSearchDocument);
-
-/**
- * The `job_trends_v1` read-model document: one per job, saying on which day it was posted and
- * what it asks for, so trending counts postings per day per skill and per normalised title.
- * Only jobs everyone sees (user_id null) that were published (not drafts) are `counted`: a
- * user's private job never shows in anyone's trends.
- */
-export const JobTrendDocument = z.object({
-  ...ProjectedFields,
-  id: Uuid,
-  user_id: Uuid.nullable(),
-  counted: z.boolean(),
-  day: IsoDate,
-  title: z.string(),
-  skills: z.array(z.string()),
-});
-export type JobTrendDocument = z.infer<typeof JobTrendDocument>;
-export const JobTrendsReadModel = defineReadModel('job_trends_v1', JobTrendDocument);

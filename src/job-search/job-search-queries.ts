@@ -1,7 +1,7 @@
 import { ApplicationDocument, ApplicationsReadModel } from '../../contracts/applications/read-model';
 import { JobSearchFilters } from '../../contracts/job-search/filters';
 import { JobSearchPage, JobSearchParams, JobSearchResult, RecommendationList, RecommendationParams, TrendingParams, TrendingReport } from '../../contracts/job-search/http';
-import { JobSearchDocument, JobSearchReadModel, JobTrendDocument, JobTrendsReadModel } from '../../contracts/job-search/read-model';
+import { JobSearchDocument, JobSearchReadModel } from '../../contracts/job-search/read-model';
 import { JobDocument, JobsReadModel } from '../../contracts/jobs/read-model';
 import { ProfileSummary } from '../../contracts/profiles/read-model';
 import { live } from '../../contracts/shared/read-model';
@@ -134,7 +134,7 @@ export class JobSearchQueries {
     const today = todayOf(now);
     const window = Number(params.window);
     const { previous, current } = trendWindows(today, window);
-    const docs = await this.store.collection<JobTrendDocument>(JobTrendsReadModel.collection).find(live({ day: { $gte: previous.from, $lte: current.to } }));
+    const docs = await this.jobs.find(live({ trend_day: { $gte: previous.from, $lte: current.to }, counted: true }));
     return trendingReport(docs, today, window, params.limit);
   }
 }

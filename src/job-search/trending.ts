@@ -1,5 +1,5 @@
 import { Trend, TrendingReport } from '../../contracts/job-search/http';
-import { JobTrendDocument } from '../../contracts/job-search/read-model';
+import { JobSearchDocument } from '../../contracts/job-search/read-model';
 
 /** The day `days` before `day` (YYYY-MM-DD). */
 export function daysBefore(day: string, days: number): string {
@@ -18,22 +18,23 @@ export function trendWindows(today: string, window: number) {
 
 /**
  * Rising skills and titles: postings per skill and per normalised title in the current window
- * against the previous one, counted from the trend documents (only `counted` ones, posted in
- * either window). Rising means more postings now than before; most risen first, then the most
+ * against the previous one, counted from the job-search documents (only `counted` ones, posted
+ * in either window). Rising means more postings now than before; most risen first, then the most
  * postings now, then by name.
  */
-export function trendingReport(docs: JobTrendDocument[], today: string, window: number, limit: number): TrendingReport {
+export function trendingReport(docs: Array<Pick<JobSearchDocument, 'counted' | 'trend_day' | 'trend_title' | 'skills'>>, today: string, window: number, limit: number): TrendingReport {
   const { current, previous } = trendWindows(today, window);
   const skills = new Map<string, [number, number]>();
   const titles = new Map<string, [number, number]>();
   const postings = { current: 0, previous: 0 };
   for (const doc of docs) {
     if (!doc.counted) continue;
-    const slot: 0 | 1 | -1 = doc.day >= current.from && doc.day <= current.to ? 0 : doc.day >= previous.from && doc.day <= previous.to ? 1 : -1;
+    const day = doc.trend_day;
+    const slot: 0 | 1 | -1 = day >= current.from && day <= current.to ? 0 : day >= previous.from && day <= previous.to ? 1 : -1;
     if (slot === -1) continue;
     postings[slot === 0 ? 'current' : 'previous'] += 1;
-    for (const skill of new Set(doc.skills)) bump(skills, skill, slot);
-    bump(titles, doc.title, slot);
+    for (const skill of doc.skills) bump(skills, skill, slot);
+    bump(titles, doc.trend_title, slot);
   }
   return { window_days: window, current, previous, postings, skills: rising(skills, limit), titles: rising(titles, limit) };
 }

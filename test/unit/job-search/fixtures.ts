@@ -7,7 +7,6 @@ import { Projection } from '../../../contracts/shared/projection';
 import { ProjectedDoc } from '../../../contracts/shared/read-model';
 import { jobSearchProjection } from '../../../projections/job-search';
 import { jobsProjection } from '../../../projections/jobs';
-import { trendingProjection } from '../../../projections/trending';
 import { analyzeJob } from '../../../src/keywords';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 import { ReadStore } from '../../../src/read-store/port';
@@ -27,9 +26,9 @@ export interface FixtureJob {
   created_at?: string;
 }
 
-const PROJECTIONS = [jobSearchProjection, jobsProjection, trendingProjection] as unknown as Projection<ProjectedDoc>[];
+const PROJECTIONS = [jobSearchProjection, jobsProjection] as unknown as Projection<ProjectedDoc>[];
 
-/** Folds each job's events through the job-search, jobs and trending projections into `store`, as the projector would. */
+/** Folds each job's events through the job-search and jobs projections into `store`, as the projector would. */
 export async function seedJobs(store: ReadStore, jobs: FixtureJob[]): Promise<string[]> {
   for (const projection of PROJECTIONS) for (const index of projection.indexes ?? []) await store.collection(projection.collection).ensureIndex(index.fields, { unique: index.unique });
   const ids: string[] = [];
