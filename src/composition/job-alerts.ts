@@ -16,6 +16,7 @@ import { BackgroundTask } from '../shared/background-tasks';
 import { Clock } from '../shared/clock';
 import { CommandHandler } from '../shared/command-handler';
 import { Logger } from '../shared/logger';
+import { streamName } from '../shared/streams';
 
 /** Saved searches and job alerts (issue 14 item 2): deleting a saved search deletes its alerts; an alert needs a saved search of the caller's. */
 export function jobAlertApiRoutes(deps: { commands: CommandHandler; readStore: ReadStore; waiter: ProjectionWaiter }): RouteSpec[] {
@@ -69,7 +70,8 @@ export function jobAlertTasks(deps: {
   const queries = new AlertQueries(deps.readStore);
   const notifications = alertNotifications(commands, deps.readStore);
   const logger = deps.logger.child({ component: 'job-alerts' });
-  const matcher = new JobAlertMatcher({ bus: deps.bus, commands, queries, notifications, clock: deps.clock, logger, group_id: `${deps.group_id}.job-alerts` });
+  const jobRecorded = async (job_id: string) => (await deps.events.readStream(streamName('job', job_id), { max_count: 1 })).length > 0;
+  const matcher = new JobAlertMatcher({ bus: deps.bus, commands, queries, notifications, clock: deps.clock, logger, group_id: `${deps.group_id}.job-alerts`, jobRecorded });
   const sweep = new DigestSweep({ commands, queries, notifications, clock: deps.clock, logger, interval_ms: deps.digest_sweep_ms ?? 60_000 });
   return [
     { name: 'job-alert-matcher', start: () => matcher.start(), stop: () => matcher.stop() },

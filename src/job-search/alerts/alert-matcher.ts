@@ -31,6 +31,8 @@ export interface AlertMatcherDeps {
   group_id: string;
   /** How long to wait for `jobs_v1` to hold the job an event is about before the message is retried. */
   read_model_wait_ms?: number;
+  /** Whether the event store holds the job's stream: a job it does not know is not waited for. */
+  jobRecorded?(job_id: string): Promise<boolean>;
 }
 
 /** The id of the instant notification of a user and a job: one ever. */
@@ -75,10 +77,15 @@ export class JobAlertMatcher {
     const event = parsed.data;
     const activated = activatedJob(event);
     if (!activated) return;
+    // Alerts created after the job became active never tell about it: with none older (a new
+    // consumer group reading the topic's history), the job is not even read.
+    const owner = event.event_type === 'job.created' ? event.data.user_id : null;
+    const candidates = (await this.deps.queries.running(owner)).filter((alert) => alert.created_at <= event.occurred_at);
+    if (candidates.length === 0) return;
+    if (this.deps.jobRecorded && !(await this.deps.jobRecorded(activated.job_id))) return;
     const job = await this.projectedJob(activated.job_id, event.source_revision + 1);
     if (!job || job._deleted) return;
     const now = this.deps.clock.now().toISOString();
-    const candidates = await this.deps.queries.running(job.user_id);
     const chosen = alertsFor(job, candidates, event.occurred_at, now.slice(0, 10));
     const context: CommandContext = { correlation_id: event.correlation_id, causation_id: event.event_id, actor: JOB_ALERTS_ACTOR, now };
     for (const [user_id, { alert_id, frequency }] of chosen) {

@@ -198,6 +198,25 @@ describe('job-alert matcher', () => {
     expect(await raised(alice)).toHaveLength(1);
   });
 
+  it('does not wait for a job the event store does not hold (another deployment\'s message on a shared topic)', async () => {
+    await alertOn(alice, 'instant');
+    const commands = new CommandHandler(events);
+    const queries = new AlertQueries(store);
+    const strict = new JobAlertMatcher({
+      bus: {} as MessageBus,
+      commands,
+      queries,
+      notifications: alertNotifications(commands, store),
+      clock,
+      logger: silentLogger(),
+      group_id: 'test',
+      read_model_wait_ms: 60_000,
+      jobRecorded: async () => false,
+    });
+    await strict.handle(message(created(randomUUID())));
+    expect(await raised()).toHaveLength(0);
+  });
+
   it('gathers daily matches into one digest raised once when the day has ended (moved clock); a late match goes to the next day', async () => {
     await alertOn(alice, 'daily', { query: 'kubernetes' });
     await alertOn(bob, 'weekly');
