@@ -74,15 +74,17 @@ export class AppProcess {
     const deadline = Date.now() + timeout_ms;
     while (Date.now() < deadline) {
       if (!this.running) throw new Error(`${this.role} exited during start-up: ${this.stderr}`);
-      const healthy = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then(
-        (response) => response.ok,
+      // Started once it answers and its start-up loads are done (the catalogue is readable). Its
+      // projectors may still be replaying a long shared history: tests wait for what they read.
+      const started = await fetch(`${this.url}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then(
+        async (response) => response.ok || !((await response.json()) as { waiting_for?: string[] }).waiting_for?.includes('job-catalogue'),
         () => false,
       );
-      if (healthy) return;
+      if (started) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
     await this.kill();
-    throw new Error(`${this.role} was not ready (/health/ready) within ${timeout_ms} ms: ${this.stderr}`);
+    throw new Error(`${this.role} had not started (/health/ready) within ${timeout_ms} ms: ${this.stderr}`);
   }
 
   async kill(signal: NodeJS.Signals = 'SIGKILL'): Promise<void> {
