@@ -17,20 +17,6 @@ import { onBackends } from '../support/real-backends';
  */
 const JOBS = 40;
 
-/**
- * Starts a process, again when it was not ready in AppProcess's 30 s: the api's catalogue load
- * can take longer on a loaded machine, and a second start resumes it (it is idempotent).
- */
-async function startPatiently(role: string, env: Record<string, string>, attempts = 3): Promise<AppProcess> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await AppProcess.start(role, env);
-    } catch (error) {
-      if (attempt >= attempts) throw error;
-    }
-  }
-}
-
 onBackends(['MONGODB_URL', 'KAFKA_BROKERS'], 'notifier killed while matching job alerts', () => {
   jest.setTimeout(240_000);
   const database = `jobwise_alerts_kill_${randomUUID().slice(0, 8)}`;
@@ -50,7 +36,7 @@ onBackends(['MONGODB_URL', 'KAFKA_BROKERS'], 'notifier killed while matching job
       JOBWISE_MASTER_KEY: randomBytes(32).toString('base64'),
       NOTIFIER_GROUP: `alerts-kill-${randomUUID()}`,
     };
-    app = await startPatiently('api,projector,relay', env);
+    app = await AppProcess.start('api,projector,relay', env);
     notifier = await AppProcess.start('notifier', env);
   });
   afterAll(async () => {

@@ -40,9 +40,10 @@ export class AppProcess {
     private readonly env: Record<string, string>,
   ) {}
 
-  static async start(role: string, env: Record<string, string>): Promise<AppProcess> {
+  /** Waits up to `timeout_ms` for it to start: the catalogue's first load takes a while on a loaded 2-core machine. */
+  static async start(role: string, env: Record<string, string>, timeout_ms = 90_000): Promise<AppProcess> {
     const app = new AppProcess(role, await freePort(), env);
-    await app.restart();
+    await app.restart(timeout_ms);
     return app;
   }
 
