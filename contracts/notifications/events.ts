@@ -18,6 +18,8 @@ export const NotificationRefs = z.strictObject({
   generation_id: Uuid.optional(),
   document_id: Uuid.optional(),
   job_id: z.string().max(100).optional(),
+  /** A job-alert digest's jobs, in the order they matched. */
+  job_ids: z.array(z.string().max(100)).max(1000).optional(),
   share_id: Uuid.optional(),
 });
 

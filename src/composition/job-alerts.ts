@@ -45,8 +45,11 @@ export function alertNotifications(commands: CommandHandler, readStore: ReadStor
   const queries = new NotificationQueries(readStore);
   return {
     enabled: async (user_id) => (await queries.preferences(user_id)).kinds.job_alert,
-    async raise({ notification_id, user_id, title, job_id, source_event_id }, context) {
-      const command = { type: 'RaiseNotification', now: context.now, notification_id, user_id, kind: 'job_alert', title, refs: job_id ? { job_id } : {}, source_event_id } as const;
+    async raise({ notification_id, user_id, title, job_ids, source_event_id }, context) {
+      // One job: `job_id`, as every other notification names its subject; a digest: `job_ids`
+      // (the first 1,000; the title gives the count).
+      const refs = job_ids.length === 1 ? { job_id: job_ids[0] } : { job_ids: job_ids.slice(0, 1000) };
+      const command = { type: 'RaiseNotification', now: context.now, notification_id, user_id, kind: 'job_alert', title, refs, source_event_id } as const;
       await commands.handle(notificationAggregate, command, context);
     },
   };

@@ -18,7 +18,7 @@ export interface AlertNotifications {
   /** Whether the user wants job alerts (their preferences' `kinds.job_alert`). */
   enabled(user_id: string): Promise<boolean>;
   /** Raises a `job_alert` notification; raising the same id again adds nothing. */
-  raise(notification: { notification_id: string; user_id: string; title: string; job_id: string | null; source_event_id: string }, context: CommandContext): Promise<void>;
+  raise(notification: { notification_id: string; user_id: string; title: string; job_ids: string[]; source_event_id: string }, context: CommandContext): Promise<void>;
 }
 
 export interface AlertMatcherDeps {
@@ -101,7 +101,7 @@ export class JobAlertMatcher {
     if (match.frequency === 'instant') {
       if (!(await this.deps.notifications.enabled(match.user_id))) return;
       const notification_id = instantNotificationId(match.user_id, match.job_id);
-      await this.deps.notifications.raise({ notification_id, user_id: match.user_id, title: 'A new job matches your saved search', job_id: match.job_id, source_event_id }, context);
+      await this.deps.notifications.raise({ notification_id, user_id: match.user_id, title: 'A new job matches your saved search', job_ids: [match.job_id], source_event_id }, context);
       return;
     }
     await addToDigest(this.deps.commands, match, match.frequency, context);

@@ -56,8 +56,7 @@ export class DigestSweep {
         let notification_id: string | null = null;
         if (state.job_ids.length > 0 && (await this.deps.notifications.enabled(state.user_id))) {
           notification_id = digestNotificationId(due.id);
-          const job_id = state.job_ids.length === 1 ? state.job_ids[0] : null;
-          await this.deps.notifications.raise({ notification_id, user_id: state.user_id, title: digestTitle(state.job_ids.length), job_id, source_event_id: due.id }, context);
+          await this.deps.notifications.raise({ notification_id, user_id: state.user_id, title: digestTitle(state.job_ids.length), job_ids: state.job_ids, source_event_id: due.id }, context);
         }
         await this.deps.commands.handle(digestAggregate, { type: 'MarkDigestSent', digest_id: due.id, user_id: state.user_id, notification_id }, context);
         sent++;

@@ -232,7 +232,7 @@ describe('job-alert matcher', () => {
     clock.set('2026-12-01T00:00:05.000Z');
     expect(await sweep.run()).toBe(1); // alice's daily; bob's week goes on
     const [digest] = await raised(alice);
-    expect(digest).toMatchObject({ kind: 'job_alert', title: '3 new jobs match your saved searches', refs: {} });
+    expect(digest).toMatchObject({ kind: 'job_alert', title: '3 new jobs match your saved searches', refs: { job_ids: jobs } });
 
     await projectDigests();
     expect(await sweep.run()).toBe(0);
