@@ -16,6 +16,10 @@ export function toView(doc: JobDocument, today: string): JobView {
   return { ...view, status: effectiveStatus(doc, today) };
 }
 
+/** What ranking reads of each candidate (thousands per query): not the analysis nor the rest of the posting. */
+const RANKED_FIELDS = ['id', 'title', 'company', 'description', 'requirements', 'responsibilities', 'search_terms'] as const;
+type RankedFields = Pick<JobDocument, '_id' | (typeof RANKED_FIELDS)[number]>;
+
 /** Newest postings first; jobs without a posting date after those with one. */
 const NEWEST_FIRST = { posted_date: -1, created_at: -1 } as const;
 
@@ -40,7 +44,8 @@ export class JobQueries {
     const { limit, offset } = query;
     if (query.q) {
       const ranked = await this.ranked(query.q, filter);
-      return { items: ranked.slice(offset, offset + limit).map((doc) => toView(doc, today)), total: ranked.length, limit, offset };
+      const page = await this.inOrder(ranked.slice(offset, offset + limit).map((doc) => doc._id));
+      return { items: page.map((doc) => toView(doc, today)), total: ranked.length, limit, offset };
     }
     const [docs, total] = await Promise.all([this.jobs.find(filter, { sort: NEWEST_FIRST, skip: offset, limit }), this.jobs.count(filter)]);
     return { items: docs.map((doc) => toView(doc, today)), total, limit, offset };
@@ -52,14 +57,20 @@ export class JobQueries {
    * Every job the filters allow that has a query term is a candidate, so the candidates give
    * those frequencies exactly, without a count per term.
    */
-  private async ranked(q: string, filter: Filter): Promise<JobDocument[]> {
+  private async ranked(q: string, filter: Filter): Promise<RankedFields[]> {
     const terms = queryTerms(q);
     if (terms.length === 0) return [];
     const [candidates, documentCount] = await Promise.all([
-      this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }),
+      this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }, { fields: RANKED_FIELDS }) as Promise<RankedFields[]>,
       this.jobs.count(filter),
     ]);
     const documentFrequency = documentFrequencies(terms, candidates);
     return rankJobs(q, candidates, { corpus: { documentCount, documentFrequency } });
+  }
+
+  /** The whole documents of a page of ids, in that order. */
+  private async inOrder(ids: string[]): Promise<JobDocument[]> {
+    const found = new Map((await this.jobs.find({ _id: { $in: ids } })).map((doc) => [doc._id, doc]));
+    return ids.flatMap((id) => found.get(id) ?? []);
   }
 }

@@ -21,6 +21,11 @@ export interface FindOptions {
   skip?: number;
   /** 0 or absent means no limit, as in MongoDB. */
   limit?: number;
+  /**
+   * Only these top-level fields (and `_id`) of each match: a search that ranks thousands of
+   * matches reads what ranking needs, not every nested analysis. Absent: the whole documents.
+   */
+  fields?: readonly string[];
 }
 
 export interface IndexOptions {

@@ -232,6 +232,20 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
       });
     });
 
+    describe('reading some fields', () => {
+      scenario('given people, when found with fields named, then each match holds its _id and those fields it has, copied', async () => {
+        const people = await given(PEOPLE);
+        const found = await people.find({ 'address.city': 'London' }, { sort: { _id: 1 }, fields: ['name', 'tags', 'nickname'] });
+        expect(found).toEqual([
+          { _id: 'p1', name: 'Ada', tags: ['math', 'engines'] },
+          { _id: 'p2', name: 'alan', tags: ['math', 'crypto'] },
+        ]);
+        found[0]!.tags!.push('changed');
+        expect((await people.get('p1'))!.tags).toEqual(['math', 'engines']);
+        expect(await people.find({ _id: 'p3' }, { fields: [] })).toEqual([{ _id: 'p3' }]);
+      });
+    });
+
     describe('sorting and paging', () => {
       scenario('given people, when sorted by several keys, then each key breaks the ties of the one before', async () => {
         const people = await given(PEOPLE);

@@ -74,6 +74,8 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
     let found = this.matching(filter, !sorted);
     if (sorted) found = sortDocs(found, sort);
     const page = found.slice(skip, limit > 0 ? skip + limit : undefined);
+    const fields = options.fields;
+    if (fields) return page.map((doc) => pickFields(doc, fields));
     return page.map((doc) => cloneDocument(doc));
   }
 
@@ -133,4 +135,11 @@ function isJson(value: unknown): boolean {
   if (Array.isArray(value)) return value.every(isJson);
   if (Object.prototype.toString.call(value) !== '[object Object]') return false;
   return Object.values(value as Record<string, unknown>).every(isJson);
+}
+
+/** A copy of `_id` and the named top-level fields that the document has. */
+function pickFields<T extends Doc>(doc: T, fields: readonly string[]): T {
+  const picked: Record<string, unknown> = { _id: doc._id };
+  for (const field of fields) if (field in doc) picked[field] = cloneDocument((doc as Record<string, unknown>)[field]);
+  return picked as T;
 }

@@ -23,9 +23,10 @@ export class MongoCollection<T extends Doc> implements Collection<T> {
   }
 
   async find(filter: Filter = {}, options: FindOptions = {}): Promise<T[]> {
-    const { sort, skip, limit } = options;
+    const { sort, skip, limit, fields } = options;
     return retryingRead(async () => {
       let cursor = this.driver.find(filter);
+      if (fields) cursor = cursor.project({ _id: 1, ...Object.fromEntries(fields.map((field) => [field, 1])) });
       if (sort && Object.keys(sort).length > 0) cursor = cursor.sort(withIdTieBreaker(sort));
       if (skip) cursor = cursor.skip(skip);
       if (limit) cursor = cursor.limit(limit);
