@@ -36,6 +36,7 @@ const STATUS: Record<ErrorCode, number> = {
   /** A finished generation cannot be cancelled, or a running one given feedback. */
   'GENERATION.FINISHED': 409,
   'GENERATION.PROFILE_INCOMPLETE': 422,
+  'SAVED_SEARCH.QUERY_UNSEARCHABLE': 422,
   'GENERATION.BUDGET_EXCEEDED': 429,
   'DOCUMENT.NOT_FOUND': 404,
   'DOCUMENT.VERSION_NOT_FOUND': 404,

@@ -55,8 +55,9 @@ describe('saved searches', () => {
     expect(fields(bad)).toEqual(expect.arrayContaining(['body.colour', 'body.name', 'body.query', 'body.filters.remote', 'body.filters.salary_min', 'body.filters.posted_within_days']));
     const blank = await save(alice, { name: '   ', query: 'the' });
     expect(blank.status).toBe(400);
+    // well-formed but nothing a search could look for: understood, nothing to work with
     const stopWords = await save(alice, { name: 'nothing', query: 'the and of' });
-    expect(stopWords.status).toBe(400);
+    expect(stopWords.status).toBe(422);
     expect(fields(stopWords)).toEqual(['body.query']);
     expect((await t.http.get(`${SEARCHES}/not-a-uuid`).set(alice.auth)).status).toBe(400);
   });

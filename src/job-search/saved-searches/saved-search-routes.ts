@@ -31,10 +31,11 @@ export function savedSearchRoutes(deps: SavedSearchRouteDeps): RouteSpec[] {
       tag,
       summary: `Save a search (name, query words, filters of GET /api/v1/job-search) to be alerted on; at most ${SAVED_SEARCH_LIMIT} per user (409 beyond)`,
       body: SavedSearchRequest,
-      responses: { 201: { description: 'Saved', schema: SavedSearchView }, ...acceptedResponse, ...errorResponses(400, 401, 409) },
+      responses: { 201: { description: 'Saved', schema: SavedSearchView }, ...acceptedResponse, ...errorResponses(400, 401, 409, 422) },
       async handler({ body, user, context }) {
+        // Well-formed, but nothing a search could look for (`the`, `0`): understood, nothing to work with.
         if (body.query !== undefined && queryTerms(body.query).length === 0) {
-          throw new DomainError('VALIDATION.FAILED', 'The query has no searchable word', [{ path: 'body.query', message: 'must contain at least one searchable word' }]);
+          throw new DomainError('SAVED_SEARCH.QUERY_UNSEARCHABLE', 'The query has no searchable word', [{ path: 'body.query', message: 'must contain at least one searchable word' }]);
         }
         if ((await deps.queries.count(user.id)) >= SAVED_SEARCH_LIMIT) {
           throw new DomainError('SAVED_SEARCH.LIMIT_REACHED', `You have ${SAVED_SEARCH_LIMIT} saved searches already: delete one first`);
