@@ -88,6 +88,8 @@ const EnvSchema = z.object({
   NOTIFIER_GROUP: z.string().trim().min(1).max(200).default('jobwise-notifier'),
   /** How often a notifier process sends the daily and weekly job-alert digests whose period has ended. */
   JOB_ALERT_DIGEST_SWEEP_MS: z.coerce.number().int().min(50).max(86_400_000).default(60_000),
+  /** How often a projector process looks for rebuilds requested through an api process without the projector role (ADR 0012). */
+  REBUILD_REQUEST_POLL_MS: z.coerce.number().int().min(20).max(60_000).default(1_000),
   /** JSON array of job boards to read jobs from, e.g. `[{"id":"acme","kind":"greenhouse","board":"acme","company":"Acme"}]` (README, "Job boards"). */
   JOB_SOURCES: jsonOf(JobSourcesConfig),
 });
@@ -145,6 +147,7 @@ export interface Config {
   documents: { retention_days: number; retention_sweep_ms: number; keeper_group: string };
   notifier_group: string;
   job_alert_digest_sweep_ms: number;
+  rebuild_request_poll_ms: number;
   /** Job boards the api process syncs jobs from (source `api`). */
   job_sources: JobSourceConfig[];
 }
@@ -214,6 +217,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
     documents: { retention_days: e.DOCUMENT_RETENTION_DAYS, retention_sweep_ms: e.DOCUMENT_RETENTION_SWEEP_MS, keeper_group: e.DOCUMENT_KEEPER_GROUP },
     notifier_group: e.NOTIFIER_GROUP,
     job_alert_digest_sweep_ms: e.JOB_ALERT_DIGEST_SWEEP_MS,
+    rebuild_request_poll_ms: e.REBUILD_REQUEST_POLL_MS,
     job_sources: e.JOB_SOURCES ?? [],
   };
 }

@@ -134,7 +134,8 @@ export async function buildContainer(config: Config, logger: Logger, clock: Cloc
       // First to start, last to stop: closes the rate-limit counters' connection.
       { name: 'rate-limit-store', start: async () => undefined, stop: () => rateLimitStore.close() },
       ...runners.map((runner) => ({ name: `projector:${runner.name}`, start: () => runner.start(), stop: () => runner.stop() })),
-      { name: 'projection-rebuilds', start: async () => undefined, stop: () => rebuilds.stop() },
+      // Where projectors run, rebuilds requested through api processes without them are picked up (ADR 0012).
+      { name: 'projection-rebuilds', start: async () => rebuilds.watchRequests(config.rebuild_request_poll_ms), stop: () => rebuilds.stop() },
       ...(relay ? [{ name: 'relay', start: () => relay.start(), stop: () => relay.stop() }] : []),
       ...(processManager ? [{ name: 'process-manager', start: () => processManager.start(), stop: () => processManager.stop() }] : []),
       ...(documentKeeper ? [{ name: 'document-keeper', start: () => documentKeeper.start(), stop: () => documentKeeper.stop() }] : []),

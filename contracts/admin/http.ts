@@ -124,8 +124,12 @@ export type EntityDiff = z.infer<typeof EntityDiff>;
 export const RebuildStatus = z.object({
   rebuild_id: Uuid,
   projection: z.string(),
-  /** rebuilding (catching up beside the live collection) → switching (the live projection paused for the atomic rename) → completed | failed. */
-  phase: z.enum(['rebuilding', 'switching', 'completed', 'failed']),
+  /**
+   * requested (asked through an api process without the projector role; a projector process picks it up within
+   * about a second, else it shows as failed after 60 s) → rebuilding (catching up beside the live collection) →
+   * switching (the live projection paused for the atomic rename) → completed | failed.
+   */
+  phase: z.enum(['requested', 'rebuilding', 'switching', 'completed', 'failed']),
   /** The collection queries read; after the switch it holds the rebuilt documents and the old ones are dropped. */
   collection: z.string(),
   /** The collection being built until the switch. */
@@ -146,6 +150,8 @@ export const RebuildStatus = z.object({
   switch_ms: z.number().int().nullable(),
   error: z.string().nullable(),
   requested_by: z.string().nullable(),
+  /** When it was asked for through a process that does not run the projection (null: started where it runs). */
+  requested_at: IsoTimestamp.nullable(),
   updated_at: IsoTimestamp,
 });
 export type RebuildStatus = z.infer<typeof RebuildStatus>;

@@ -62,11 +62,12 @@ export interface AdminDeps {
 }
 
 /**
- * Projection rebuilds (ADR 0012) for the projectors this process runs; `offline` (the CLI): the
+ * Projection rebuilds (ADR 0012) for the projectors this process runs (others are stored as requests
+ * for the projector process to pick up); `offline` (the CLI): the
  * projection runs nowhere else, so no live projector is paused. Stopped with the background tasks.
  */
 export function buildProjectionRebuilds(deps: { events: EventStore; readStore: ReadStore; serializer: EventSerializer; runners: readonly ProjectionRunner[]; logger: Logger; offline?: boolean }): ProjectionRebuilds {
-  return new ProjectionRebuilds({ ...deps, logger: deps.logger.child({ component: 'projection-rebuild' }), projections: allProjections, without_runner: deps.offline ? 'offline' : 'refuse' });
+  return new ProjectionRebuilds({ ...deps, logger: deps.logger.child({ component: 'projection-rebuild' }), projections: allProjections, without_runner: deps.offline ? 'offline' : 'request' });
 }
 
 export function adminApiRoutes(deps: AdminDeps): RouteSpec[] {

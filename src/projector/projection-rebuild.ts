@@ -13,7 +13,7 @@ import { ProjectionRunner } from './projection-runner';
 /** Where every rebuild's last status is kept (one document per projection), for other processes and after a restart. */
 export const REBUILDS_COLLECTION = 'projection_rebuilds';
 
-export type RebuildPhase = 'rebuilding' | 'switching' | 'completed' | 'failed';
+export type RebuildPhase = 'requested' | 'rebuilding' | 'switching' | 'completed' | 'failed';
 
 export interface RebuildStatus {
   rebuild_id: string;
@@ -39,6 +39,8 @@ export interface RebuildStatus {
   switch_ms: number | null;
   error: string | null;
   requested_by: string | null;
+  /** When it was asked for through a process without the projection's runner (null: started where it runs). */
+  requested_at: string | null;
   /** When this status was last written (a running rebuild writes it at least every few seconds). */
   updated_at: string;
 }
@@ -63,10 +65,13 @@ export interface ProjectionRebuildsDeps {
   /** The projectors this process runs: the one being rebuilt is paused for the switch. */
   runners: readonly ProjectionRunner[];
   /**
-   * A projection with no runner here: 'refuse' (another process runs it, and only that one can
-   * pause it) or 'offline' (nothing runs it: the CLI with the projector stopped).
+   * A projection with no runner here: 'request' (another process runs it, and only that one can
+   * pause it: a `requested` status is stored for it to pick up), 'refuse' (the same, refused
+   * instead) or 'offline' (nothing runs it: the CLI with the projector stopped).
    */
-  without_runner: 'refuse' | 'offline';
+  without_runner: 'request' | 'refuse' | 'offline';
+  /** How long a request waits for a projector process before it shows as failed (default 60 s). */
+  request_timeout_ms?: number;
   /** How often progress is checked (default 100 ms). */
   poll_ms?: number;
   /** Longest wait for the rebuild to reach the paused live projection (default 60 s). */
@@ -75,6 +80,8 @@ export interface ProjectionRebuildsDeps {
 
 /** A status not written for this long belongs to a process that is gone. */
 const ABANDONED_MS = 30_000;
+const REQUEST_TIMEOUT_MS = 60_000;
+export const NOT_PICKED_UP = 'no projector process picked this up';
 const PERSIST_EVERY_MS = 1_000;
 
 /**
@@ -89,11 +96,12 @@ export class ProjectionRebuilds {
   private readonly running = new Map<string, { status: RebuildStatus; done: Promise<RebuildStatus>; runner: ProjectionRunner; cancelled: boolean }>();
   private readonly last = new Map<string, RebuildStatus>();
   private stopping = false;
+  private watch: { timer: NodeJS.Timeout | null; pass: Promise<void> } | null = null;
 
   constructor(private readonly deps: ProjectionRebuildsDeps) {}
 
   /** Starts a rebuild and answers at once; `wait(name)` resolves when it ends. */
-  async start(name: string, requested_by: string | null = null): Promise<RebuildStatus> {
+  async start(name: string, requested_by: string | null = null, requested_at: string | null = null): Promise<RebuildStatus> {
     const projection = this.deps.projections.find((p) => p.name === name);
     if (!projection) throw new RebuildRefused('unknown', `No projection is named ${name}`);
     const live = this.deps.runners.find((runner) => runner.name === name) ?? null;
@@ -106,6 +114,7 @@ export class ProjectionRebuilds {
       throw new RebuildRefused('running', `Projection ${name} is being rebuilt by another process`);
     }
     if (this.running.has(name)) throw new RebuildRefused('running', `Projection ${name} is already being rebuilt`);
+    if (!live && this.deps.without_runner === 'request') return this.request(projection, stored, requested_by);
 
     const building = rebuildName(projection.collection);
     const now = new Date().toISOString();
@@ -127,6 +136,7 @@ export class ProjectionRebuilds {
       switch_ms: null,
       error: null,
       requested_by,
+      requested_at,
       updated_at: now,
     };
     const copy: Projection<ProjectedDoc> = { ...projection, name: rebuildName(name), collection: building };
@@ -137,10 +147,54 @@ export class ProjectionRebuilds {
     return { ...status };
   }
 
-  /** The rebuild running here, else the last one of this projection (here or in any process). */
+  /**
+   * The rebuild running here, else the last one of this projection (here or in any process). A
+   * request no projector process picked up in time shows as failed (it is only read so: the
+   * stored request stays, and is replaced by the next one).
+   */
   async status(name: string): Promise<RebuildStatus | null> {
     const here = this.running.get(name)?.status ?? this.last.get(name);
-    return here ? { ...here } : this.stored(name);
+    if (here) return { ...here };
+    const stored = await this.stored(name);
+    return stored && this.expired(stored) ? { ...stored, phase: 'failed', error: NOT_PICKED_UP, finished_at: new Date(Date.parse(stored.requested_at ?? stored.updated_at) + this.requestTimeout()).toISOString() } : stored;
+  }
+
+  /**
+   * Where this process runs projectors: every `interval_ms`, starts the rebuilds requested through
+   * processes that do not run them (one pass at a time; stopped by `stop()`).
+   */
+  watchRequests(interval_ms: number): void {
+    if (this.watch || this.deps.runners.length === 0) return;
+    const watch: { timer: NodeJS.Timeout | null; pass: Promise<void> } = { timer: null, pass: Promise.resolve() };
+    const next = () => {
+      if (this.stopping) return;
+      watch.timer = setTimeout(() => {
+        watch.pass = this.pickUpRequests()
+          .then(() => undefined)
+          .catch((error: unknown) => this.deps.logger.warn({ err: String(error) }, 'rebuild requests not read'))
+          .finally(next);
+      }, interval_ms);
+    };
+    this.watch = watch;
+    next();
+  }
+
+  /** Starts every rebuild requested (and not expired) for a projection that runs here; answers the ones it started. */
+  async pickUpRequests(): Promise<RebuildStatus[]> {
+    const started: RebuildStatus[] = [];
+    for (const runner of this.deps.runners) {
+      if (this.stopping || this.running.has(runner.name)) continue;
+      const stored = await this.stored(runner.name);
+      if (!stored || stored.phase !== 'requested' || this.expired(stored)) continue;
+      try {
+        // The status written by start() (phase rebuilding) claims the request.
+        started.push(await this.start(runner.name, stored.requested_by, stored.requested_at));
+        this.deps.logger.info({ projection: runner.name }, 'requested projection rebuild picked up');
+      } catch (error) {
+        if (!(error instanceof RebuildRefused)) throw error;
+      }
+    }
+    return started;
   }
 
   /** Resolves with the final status of the rebuild running here, or of the last one that ran here (null: none did). */
@@ -154,9 +208,53 @@ export class ProjectionRebuilds {
   /** Shutdown: rebuilds in progress are abandoned (their collection dropped), live projections left as they are. */
   async stop(): Promise<void> {
     this.stopping = true;
+    if (this.watch) {
+      if (this.watch.timer) clearTimeout(this.watch.timer);
+      await this.watch.pass;
+    }
     const entries = [...this.running.values()];
     for (const entry of entries) entry.cancelled = true;
     await Promise.allSettled(entries.map((entry) => entry.done));
+  }
+
+  /** A rebuild asked for where the projection does not run: stored for a projector process to pick up. */
+  private async request(projection: Projection<ProjectedDoc>, stored: RebuildStatus | null, requested_by: string | null): Promise<RebuildStatus> {
+    if (stored?.phase === 'requested' && !this.expired(stored)) {
+      throw new RebuildRefused('running', `A rebuild of ${projection.name} is already requested and waits for a projector process`);
+    }
+    const now = new Date().toISOString();
+    const status: RebuildStatus = {
+      rebuild_id: randomUUID(),
+      projection: projection.name,
+      phase: 'requested',
+      collection: projection.collection,
+      building: rebuildName(projection.collection),
+      checkpoint: '',
+      live_checkpoint: '',
+      behind_events: 0,
+      percent: 0,
+      events_applied: 0,
+      events_failed: 0,
+      started_at: now,
+      switched_at: null,
+      finished_at: null,
+      switch_ms: null,
+      error: null,
+      requested_by,
+      requested_at: now,
+      updated_at: now,
+    };
+    await this.persist(status);
+    this.deps.logger.info({ projection: projection.name }, 'projection rebuild requested for a projector process');
+    return { ...status };
+  }
+
+  private requestTimeout(): number {
+    return this.deps.request_timeout_ms ?? REQUEST_TIMEOUT_MS;
+  }
+
+  private expired(status: RebuildStatus): boolean {
+    return status.phase === 'requested' && Date.now() - Date.parse(status.requested_at ?? status.updated_at) >= this.requestTimeout();
   }
 
   private async run(projection: Projection<ProjectedDoc>, live: ProjectionRunner | null, entry: { status: RebuildStatus; runner: ProjectionRunner; cancelled: boolean }): Promise<RebuildStatus> {
@@ -243,7 +341,8 @@ export class ProjectionRebuilds {
     const doc = await this.deps.readStore.collection<RebuildStatus & Doc>(REBUILDS_COLLECTION).get(name);
     if (!doc) return null;
     const { _id: _ignored, ...status } = doc;
-    return status;
+    // Statuses stored before requests existed have no requested_at.
+    return { ...status, requested_at: status.requested_at ?? null };
   }
 
   private checkpointDoc(name: string): Promise<CheckpointDoc | null> {

@@ -5,7 +5,7 @@ import { Projection } from '../../../contracts/shared/projection';
 import { ProjectedDoc } from '../../../contracts/shared/read-model';
 import { EmbeddedEventStore, openEmbeddedEventStore } from '../../../src/event-store/embedded';
 import { EventSerializer } from '../../../src/event-store/serializer';
-import { ProjectionRebuilds, RebuildRefused } from '../../../src/projector/projection-rebuild';
+import { NOT_PICKED_UP, ProjectionRebuilds, RebuildRefused, RebuildStatus } from '../../../src/projector/projection-rebuild';
 import { ProjectionRunner } from '../../../src/projector/projection-runner';
 import { CheckpointStore } from '../../../src/read-store/checkpoints';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
@@ -124,5 +124,59 @@ describe('projection rebuilds', () => {
     expect(readStore.collectionNames()).not.toContain('counts_v1__rebuild');
     expect(await contents()).toEqual(before);
     expect(live.snapshot().state).not.toBe('stopped');
+  });
+});
+
+describe('projection rebuilds requested through a process that does not run the projection', () => {
+  /** The api process of the split topology: no runner here, so a request is stored. */
+  const apiSide = (overrides: Partial<ConstructorParameters<typeof ProjectionRebuilds>[0]> = {}) => rebuilds({ runners: [], without_runner: 'request', ...overrides });
+
+  async function until(check: () => Promise<boolean>): Promise<void> {
+    while (!(await check())) await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+
+  it('given an api-side request, when a projector-side process picks it up, then it rebuilds, switches and every process sees it completed', async () => {
+    await readStore.collection('counts_v1').upsert({ _id: 'stray', owner: 'x', count: 0, last: 0, _applied: {} });
+    const api = apiSide();
+    const requested = await api.start('counts_v1', 'admin-1');
+    expect(requested).toMatchObject({ phase: 'requested', requested_by: 'admin-1', requested_at: expect.any(String), building: 'counts_v1__rebuild', error: null });
+    expect(await api.status('counts_v1')).toMatchObject({ phase: 'requested', rebuild_id: requested.rebuild_id });
+    await expect(api.start('counts_v1', 'admin-2')).rejects.toMatchObject({ reason: 'running' });
+    expect(readStore.collectionNames()).not.toContain('counts_v1__rebuild');
+
+    const projector = rebuilds();
+    const picked = await projector.pickUpRequests();
+    expect(picked).toEqual([expect.objectContaining({ phase: 'rebuilding', requested_by: 'admin-1', requested_at: requested.requested_at })]);
+    expect(await projector.wait('counts_v1')).toMatchObject({ phase: 'completed', percent: 100, error: null, requested_by: 'admin-1' });
+    expect(await api.status('counts_v1')).toMatchObject({ phase: 'completed', rebuild_id: picked[0].rebuild_id, requested_by: 'admin-1' });
+    expect((await contents()).map((doc) => doc._id)).toEqual(['thing-0', 'thing-1', 'thing-2', 'thing-3']);
+    expect(await projector.pickUpRequests()).toEqual([]);
+  });
+
+  it('given a projector process watching for requests, when one is requested, then it is started in the background and the watch stops with the process', async () => {
+    const projector = rebuilds();
+    projector.watchRequests(5);
+    const api = apiSide();
+    await api.start('counts_v1', 'admin-1');
+    await until(async () => (await api.status('counts_v1'))?.phase === 'completed');
+    expect(await api.status('counts_v1')).toMatchObject({ phase: 'completed', requested_by: 'admin-1', error: null });
+    await projector.stop();
+    await api.start('counts_v1', 'admin-1');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await api.status('counts_v1')).toMatchObject({ phase: 'requested' });
+  });
+
+  it('given a request no projector process picked up in time, when read, then it shows as failed, is not started late, and a new one can be requested', async () => {
+    const api = apiSide({ request_timeout_ms: 0 });
+    const requested = await api.start('counts_v1', 'admin-1');
+    const shown = (await api.status('counts_v1')) as RebuildStatus;
+    expect(shown).toMatchObject({ phase: 'failed', error: NOT_PICKED_UP, rebuild_id: requested.rebuild_id, finished_at: expect.any(String) });
+    expect(await rebuilds({ request_timeout_ms: 0 }).pickUpRequests()).toEqual([]);
+    await expect(api.start('counts_v1', 'admin-1')).resolves.toMatchObject({ phase: 'requested' });
+  });
+
+  it('given an unknown projection, when requested, then it is refused and nothing is stored', async () => {
+    await expect(apiSide().start('nothing_v1')).rejects.toMatchObject({ reason: 'unknown' });
+    expect(await apiSide().status('nothing_v1')).toBeNull();
   });
 });
