@@ -1,11 +1,10 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
+import { randomUUID } from 'node:crypto';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb';
 import { instantNotificationId } from '../../src/job-search/alerts/alert-matcher';
 import { matchIdOf } from '../../src/job-search/alerts/match-decider';
 import { AppProcess, ensureBuilt } from '../support/app-processes';
-import { TestServerProcess } from '../support/eventstoredb-server/process';
 import { jobBody } from '../support/job-fixtures';
+import { jsonClient, processBackends, ProcessBackends } from '../support/process-backends';
 import { onBackends } from '../support/real-backends';
 
 /**
@@ -19,43 +18,23 @@ const JOBS = 40;
 
 onBackends(['MONGODB_URL', 'KAFKA_BROKERS'], 'notifier killed while matching job alerts', () => {
   jest.setTimeout(240_000);
-  const database = `jobwise_alerts_kill_${randomUUID().slice(0, 8)}`;
-  let esdb: TestServerProcess;
+  let backends: ProcessBackends;
   let app: AppProcess;
   let notifier: AppProcess;
 
   beforeAll(async () => {
     ensureBuilt();
-    esdb = await TestServerProcess.start();
-    const env = {
-      EVENTSTORE_CONNECTION_STRING: esdb.connection_string,
-      MONGODB_URL: process.env.MONGODB_URL!,
-      MONGODB_DB: database,
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS!,
-      JWT_SECRET: 'job-alerts-kill-secret-of-sufficient-length',
-      JOBWISE_MASTER_KEY: randomBytes(32).toString('base64'),
-      NOTIFIER_GROUP: `alerts-kill-${randomUUID()}`,
-    };
+    backends = await processBackends('alerts-kill', { NOTIFIER_GROUP: `alerts-kill-${randomUUID()}` });
+    const env = backends.env;
     app = await AppProcess.start('api,projector,relay', env);
     notifier = await AppProcess.start('notifier', env);
   });
   afterAll(async () => {
     await Promise.all([app, notifier].filter(Boolean).map((process) => process.stop()));
-    await esdb?.dispose();
-    const client = await MongoClient.connect(process.env.MONGODB_URL!);
-    await client.db(database).dropDatabase();
-    await client.close();
+    await backends?.dispose();
   });
 
-  async function call(method: string, path: string, token?: string, body?: unknown) {
-    const response = await fetch(app.url + path, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : {} };
-  }
+  const call = jsonClient(() => app.url);
 
   const alertsOf = async (token: string): Promise<number> => (await call('GET', '/api/v1/notifications?kind=job_alert&limit=1', token)).body.total;
 
@@ -97,7 +76,7 @@ onBackends(['MONGODB_URL', 'KAFKA_BROKERS'], 'notifier killed while matching job
     }
     expect(raised).toBe(JOBS);
 
-    const events = await EventStoreDbEventStore.connect(esdb.connection_string);
+    const events = await EventStoreDbEventStore.connect(backends.esdb.connection_string);
     try {
       for (const job_id of job_ids) {
         const notification = await events.readStream(`notification-${instantNotificationId(user_id, job_id)}`);

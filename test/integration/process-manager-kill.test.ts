@@ -1,10 +1,9 @@
-import { randomBytes, randomUUID } from 'node:crypto';
-import { MongoClient } from 'mongodb';
+import { randomUUID } from 'node:crypto';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb';
 import { AppProcess, ensureBuilt } from '../support/app-processes';
-import { TestServerProcess } from '../support/eventstoredb-server/process';
 import { profileBody } from '../support/fixtures';
 import { jobBody } from '../support/job-fixtures';
+import { jsonClient, processBackends, ProcessBackends } from '../support/process-backends';
 import { onBackends } from '../support/real-backends';
 
 /**
@@ -18,47 +17,29 @@ const GENERATIONS = 100;
 
 onBackends(['MONGODB_URL', 'KAFKA_BROKERS'], 'process manager killed mid-stage', () => {
   jest.setTimeout(180_000);
-  const database = `jobwise_pm_kill_${randomUUID().slice(0, 8)}`;
-  let esdb: TestServerProcess;
+  let backends: ProcessBackends;
   let app: AppProcess;
   let pm: AppProcess;
   let other: AppProcess;
 
   beforeAll(async () => {
     ensureBuilt();
-    esdb = await TestServerProcess.start();
-    const env = {
-      EVENTSTORE_CONNECTION_STRING: esdb.connection_string,
-      MONGODB_URL: process.env.MONGODB_URL!,
-      MONGODB_DB: database,
-      KAFKA_BROKERS: process.env.KAFKA_BROKERS!,
-      JWT_SECRET: 'process-manager-kill-secret-of-sufficient-length',
-      JOBWISE_MASTER_KEY: randomBytes(32).toString('base64'),
+    backends = await processBackends('pm-kill', {
       PROCESS_MANAGER_GROUP: `pm-kill-${randomUUID()}`,
       // 5.5 s x 0.02 = 110 ms of simulated work per generation: a kill lands mid-stage
       GENERATION_STAGE_DURATION_SCALE: '0.02',
-    };
+    });
+    const env = backends.env;
     app = await AppProcess.start('api,projector,relay', env);
     // two process managers share the work through their consumer group
     [pm, other] = await Promise.all([AppProcess.start('process-manager', env), AppProcess.start('process-manager', env)]);
   });
   afterAll(async () => {
     await Promise.all([app, pm, other].filter(Boolean).map((process) => process.stop()));
-    await esdb?.dispose();
-    const client = await MongoClient.connect(process.env.MONGODB_URL!);
-    await client.db(database).dropDatabase();
-    await client.close();
+    await backends?.dispose();
   });
 
-  async function call(method: string, path: string, token?: string, body?: unknown) {
-    const response = await fetch(app.url + path, {
-      method,
-      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await response.text();
-    return { status: response.status, body: text ? JSON.parse(text) : {} };
-  }
+  const call = jsonClient(() => app.url);
 
   it(`completes each of ${GENERATIONS} generations exactly once when one of two process managers is killed and restarted, no stage recorded twice`, async () => {
     const registered = await call('POST', '/api/v1/auth/register', undefined, { email: `pm.${randomUUID()}@example.com`, password: 'correct horse battery', full_name: 'P M' });
@@ -91,7 +72,7 @@ onBackends(['MONGODB_URL', 'KAFKA_BROKERS'], 'process manager killed mid-stage',
     }
     expect(completed).toBe(GENERATIONS);
 
-    const events = await EventStoreDbEventStore.connect(esdb.connection_string);
+    const events = await EventStoreDbEventStore.connect(backends.esdb.connection_string);
     try {
       for (const id of ids) {
         const types = (await events.readStream(`generation-${id}`)).map((event) => `${event.type}:${(event.data as { stage?: string }).stage ?? ''}`);
