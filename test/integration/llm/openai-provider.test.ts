@@ -186,9 +186,13 @@ describe('OpenAiProvider against a chat-completions server', () => {
   it('stops at once when the caller cancels', async () => {
     server.script(completion(resumeJson, { delay_ms: 5000 }));
     const controller = new AbortController();
-    setTimeout(() => controller.abort(), 20);
+    // cancel once the server holds the request (a fixed delay raced the request on a loaded machine)
+    const cancelWhenReceived = async () => {
+      while (server.requests.length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+      controller.abort();
+    };
 
-    const error = await failure(provider().writeResume(input, { generation_id: 'gen-1', signal: controller.signal }));
+    const [error] = await Promise.all([failure(provider().writeResume(input, { generation_id: 'gen-1', signal: controller.signal })), cancelWhenReceived()]);
 
     expect(error).toMatchObject({ kind: 'cancelled', retryable: false });
     expect(server.requests).toHaveLength(1);
