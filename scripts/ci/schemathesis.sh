@@ -141,6 +141,16 @@ peers = ["alice", "bob"]
 include-operation-id-regex = "^get_api_v1_notifications_stream\$"
 enabled = false
 
+# EXCLUDED: positive_data_acceptance in the stateful phase only, on the operations that take a
+# document or generation id in their path. Schemathesis infers links from response fields named
+# after a resource (an application's document_id, a restored version's generation_id) and, when
+# such a field is null, calls the linked operation with the text "None" as the id: our 400
+# ("params.id must be a UUID") is right, not a rejected schema-valid request. Every other check,
+# and this one in the other phases, still runs on them.
+[[operations]]
+include-path-regex = '^/api/v1/(documents|generations)/\\{id\\}'
+phases.stateful.checks.positive_data_acceptance.enabled = false
+
 [[operations]]
 include-operation-id-regex = "^(post_api_v1_profiles|put_api_v1_profiles_id|put_api_v1_profiles_id_skills|(post|put)_api_v1_profiles_id_(experiences|education|projects)(_entry_id)?|post_api_v1_jobs|put_api_v1_jobs_id|post_api_v1_jobs_import)\$"
 checks.positive_data_acceptance.enabled = false
