@@ -8,6 +8,7 @@ import { Doc, ReadStore } from '../../src/read-store/port';
 import { startTestApp, TestApp } from '../support/app';
 import { jobBody } from '../support/job-fixtures';
 import { onBackends } from '../support/real-backends';
+import { ClientFailure, failure, unexcused } from '../support/rebuild-switch';
 
 /**
  * Issue 13 item 5, ADR 0012: POST /admin/projections/{name}/rebuild rebuilds `jobs_v1` beside the
@@ -18,13 +19,7 @@ import { onBackends } from '../support/real-backends';
 const ADMIN = '/api/v1/admin';
 const ADMIN_EMAIL = 'rebuild.admin@example.com';
 
-/**
- * `atomicRename`: whether the store renames a collection over another in one step. MongoDB does;
- * the MongoDB-wire test server (mongo-java-server 1.47) drops the target and then renames, so a
- * read in between finds nothing. There, reads that fail around the switch (from a second before
- * it began to the end of the rebuild) are the server's gap, not ours; writes must still never fail and
- * reads must not fail at any other time.
- */
+/** `atomicRename`: whether the store renames a collection over another in one step (see ../support/rebuild-switch). */
 function describeRebuild(backend: string, atomicRename: boolean, env: () => Record<string, string>, collectionNames: (t: TestApp) => Promise<string[]>, cleanup: () => Promise<void> = async () => undefined) {
   describe(`projection rebuild (${backend})`, () => {
     jest.setTimeout(120_000);
@@ -98,24 +93,24 @@ function describeRebuild(backend: string, atomicRename: boolean, env: () => Reco
       expect(before.size).toBeGreaterThan(seeded.length);
 
       // A client that keeps writing and reading until told to stop.
-      const failures: Array<{ what: string; at: number }> = [];
+      const failures: ClientFailure[] = [];
       const created: string[] = [];
       let reads = 0;
       let stop = false;
       const loop = (async () => {
         for (let i = 0; !stop; i++) {
           const write = await t.http.post('/api/v1/jobs').set(user.auth).send(jobBody({ title: `During ${i}`, status: 'active' }));
-          if (write.status !== 201) failures.push({ what: `write ${i}: ${write.status}`, at: Date.now() });
+          if (write.status !== 201) failures.push(failure(`write ${i}: ${write.status}`));
           else created.push(write.body.id);
           for (const id of [...created.slice(-3), seeded[i % seeded.length]]) {
             const read = await t.http.get(`/api/v1/jobs/${id}`).set(user.auth);
             reads++;
-            if (read.status !== 200) failures.push({ what: `read ${id}: ${read.status}`, at: Date.now() });
+            if (read.status !== 200) failures.push(failure(`read ${id}: ${read.status}`));
           }
           const known = seeded.length + created.length;
           const mine = await t.http.get('/api/v1/jobs/my-jobs?limit=1').set(user.auth);
           reads++;
-          if (mine.status !== 200 || mine.body.total !== known) failures.push({ what: `my-jobs: ${mine.status}, ${mine.body.total} of ${known}`, at: Date.now() });
+          if (mine.status !== 200 || mine.body.total !== known) failures.push(failure(`my-jobs: ${mine.status}, ${mine.body.total} of ${known}`));
         }
       })();
 
@@ -135,9 +130,7 @@ function describeRebuild(backend: string, atomicRename: boolean, env: () => Reco
       stop = true;
       await loop;
 
-      const aroundSwitch = ({ what, at }: { what: string; at: number }) =>
-        !what.startsWith('write') && at >= Date.parse(finished.switched_at) - finished.switch_ms - 1_000 && at <= Date.parse(finished.finished_at) + 1_000;
-      expect(failures.filter((failure) => atomicRename || !aroundSwitch(failure)).map((failure) => failure.what)).toEqual([]);
+      expect(unexcused(failures, finished, atomicRename)).toEqual([]);
       expect(reads).toBeGreaterThan(0);
 
       // The rebuilt collection holds what the live one had, plus what was written meanwhile.
