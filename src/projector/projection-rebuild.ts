@@ -116,30 +116,8 @@ export class ProjectionRebuilds {
     if (this.running.has(name)) throw new RebuildRefused('running', `Projection ${name} is already being rebuilt`);
     if (!live && this.deps.without_runner === 'request') return this.request(projection, stored, requested_by);
 
-    const building = rebuildName(projection.collection);
-    const now = new Date().toISOString();
-    const status: RebuildStatus = {
-      rebuild_id: randomUUID(),
-      projection: name,
-      phase: 'rebuilding',
-      collection: projection.collection,
-      building,
-      checkpoint: '',
-      live_checkpoint: '',
-      behind_events: 0,
-      percent: 0,
-      events_applied: 0,
-      events_failed: 0,
-      started_at: now,
-      switched_at: null,
-      finished_at: null,
-      switch_ms: null,
-      error: null,
-      requested_by,
-      requested_at,
-      updated_at: now,
-    };
-    const copy: Projection<ProjectedDoc> = { ...projection, name: rebuildName(name), collection: building };
+    const status = freshStatus(projection, 'rebuilding', requested_by, requested_at);
+    const copy: Projection<ProjectedDoc> = { ...projection, name: rebuildName(name), collection: status.building };
     const runner = new ProjectionRunner(copy, this.deps.events, this.deps.readStore, this.deps.logger.child({ projection: copy.name }), this.deps.serializer ?? plainSerializer);
     const entry = { status, runner, cancelled: false, done: Promise.resolve(status) };
     this.running.set(name, entry);
@@ -222,28 +200,7 @@ export class ProjectionRebuilds {
     if (stored?.phase === 'requested' && !this.expired(stored)) {
       throw new RebuildRefused('running', `A rebuild of ${projection.name} is already requested and waits for a projector process`);
     }
-    const now = new Date().toISOString();
-    const status: RebuildStatus = {
-      rebuild_id: randomUUID(),
-      projection: projection.name,
-      phase: 'requested',
-      collection: projection.collection,
-      building: rebuildName(projection.collection),
-      checkpoint: '',
-      live_checkpoint: '',
-      behind_events: 0,
-      percent: 0,
-      events_applied: 0,
-      events_failed: 0,
-      started_at: now,
-      switched_at: null,
-      finished_at: null,
-      switch_ms: null,
-      error: null,
-      requested_by,
-      requested_at: now,
-      updated_at: now,
-    };
+    const status = freshStatus(projection, 'requested', requested_by, 'now');
     await this.persist(status);
     this.deps.logger.info({ projection: projection.name }, 'projection rebuild requested for a projector process');
     return { ...status };
@@ -364,3 +321,29 @@ function percentOf(checkpoint: string, target: string): number {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** A rebuild that starts (or is asked for) now: nothing applied yet. */
+function freshStatus(projection: Projection<ProjectedDoc>, phase: 'rebuilding' | 'requested', requested_by: string | null, requested_at: string | null | 'now'): RebuildStatus {
+  const now = new Date().toISOString();
+  return {
+    rebuild_id: randomUUID(),
+    projection: projection.name,
+    phase,
+    collection: projection.collection,
+    building: rebuildName(projection.collection),
+    checkpoint: '',
+    live_checkpoint: '',
+    behind_events: 0,
+    percent: 0,
+    events_applied: 0,
+    events_failed: 0,
+    started_at: now,
+    switched_at: null,
+    finished_at: null,
+    switch_ms: null,
+    error: null,
+    requested_by,
+    requested_at: requested_at === 'now' ? now : requested_at,
+    updated_at: now,
+  };
+}
