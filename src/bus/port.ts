@@ -14,7 +14,7 @@ export const BUS_HEADERS = {
   replay_id: 'replay_id',
 } as const;
 
-/** A message re-published by an admin replay: the process manager, the document keeper and the notifier ignore it. */
+/** A message re-published by an admin replay: consumers that act ignore it (see actionable.ts). */
 export const isReplay = (headers: Record<string, string | undefined>): boolean => headers[BUS_HEADERS.replay] === 'true';
 
 export interface BusMessage {

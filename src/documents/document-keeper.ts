@@ -2,7 +2,8 @@ import { DocumentType } from '../../contracts/documents/events';
 import { CoverLetterContent, ResumeContent, Template } from '../../contracts/generations/content';
 import { IntegrationTopics } from '../../contracts/integration';
 import { GenerationIntegrationEvent } from '../../contracts/integration/generations';
-import { isReplay, ConsumedMessage, Consumer, MessageBus } from '../bus/port';
+import { actionable } from '../bus/actionable';
+import { ConsumedMessage, Consumer, MessageBus } from '../bus/port';
 import { Clock } from '../shared/clock';
 import { CommandContext, CommandHandler } from '../shared/command-handler';
 import { Logger } from '../shared/logger';
@@ -77,10 +78,8 @@ export class DocumentKeeper {
   }
 
   async handle(message: ConsumedMessage): Promise<void> {
-    if (isReplay(message.headers)) return; // history re-published for analytics: already acted on
-    const parsed = GenerationIntegrationEvent.safeParse(message.value);
-    if (!parsed.success || parsed.data.event_type !== 'generation.completed') return;
-    const event = parsed.data;
+    const event = actionable(message, GenerationIntegrationEvent);
+    if (event?.event_type !== 'generation.completed') return;
     const generation = await this.deps.completedGeneration(event.data.generation_id);
     if (!generation) return;
     const context: CommandContext = { correlation_id: event.correlation_id, causation_id: event.event_id, actor: DOCUMENT_KEEPER_ACTOR, now: this.deps.clock.now().toISOString() };

@@ -1,6 +1,7 @@
 import { IntegrationEvent, IntegrationTopics } from '../../contracts/integration';
 import { NotificationKind } from '../../contracts/notifications/events';
-import { isReplay, ConsumedMessage, Consumer, MessageBus } from '../bus/port';
+import { actionable } from '../bus/actionable';
+import { ConsumedMessage, Consumer, MessageBus } from '../bus/port';
 import { Clock } from '../shared/clock';
 import { CommandHandler } from '../shared/command-handler';
 import { ID_NAMESPACES, uuidV5 } from '../shared/ids';
@@ -63,10 +64,8 @@ export class Notifier {
   }
 
   async handle(message: ConsumedMessage): Promise<void> {
-    if (isReplay(message.headers)) return; // history re-published for analytics: already acted on
-    const parsed = IntegrationEvent.safeParse(message.value);
-    if (!parsed.success) return;
-    const event = parsed.data;
+    const event = actionable(message, IntegrationEvent);
+    if (!event) return;
     const wanted = notificationFor(event);
     if (!wanted) return;
     const user_id = await this.deps.ownerOf(wanted.owner);

@@ -1,7 +1,8 @@
 import { STAGE_SECONDS, Stage, StageOutput } from '../../../contracts/generations/events';
 import { IntegrationTopics } from '../../../contracts/integration';
 import { GenerationIntegrationEvent } from '../../../contracts/integration/generations';
-import { isReplay, ConsumedMessage, Consumer, Delivery, MessageBus } from '../../bus/port';
+import { actionable } from '../../bus/actionable';
+import { ConsumedMessage, Consumer, Delivery, MessageBus } from '../../bus/port';
 import { Clock } from '../../shared/clock';
 import { CommandContext, CommandHandler } from '../../shared/command-handler';
 import { Logger } from '../../shared/logger';
@@ -70,13 +71,10 @@ export class ProcessManager {
 
   /** Parse, load, react, act. An unparseable message is logged and dropped (it can never be acted on). */
   async handle(message: ConsumedMessage, delivery: Delivery = NO_SESSION): Promise<void> {
-    if (isReplay(message.headers)) return; // history re-published for analytics: already acted on
-    const parsed = GenerationIntegrationEvent.safeParse(message.value);
-    if (!parsed.success) {
-      this.logger.warn({ topic: message.topic, offset: message.offset, event_type: message.headers.event_type }, 'process manager: not a generation event; skipped');
-      return;
-    }
-    const event = parsed.data;
+    const event = actionable(message, GenerationIntegrationEvent, () =>
+      this.logger.warn({ topic: message.topic, offset: message.offset, event_type: message.headers.event_type }, 'process manager: not a generation event; skipped'),
+    );
+    if (!event) return;
     const stream_id = streamName('generation', event.data.generation_id);
     const { state } = await this.commands.load(generationAggregate.decider, stream_id);
     const context: CommandContext = { correlation_id: event.correlation_id, causation_id: event.event_id, actor: PROCESS_MANAGER_ACTOR, now: this.clock.now().toISOString() };

@@ -1,6 +1,7 @@
 import { IntegrationEvent, IntegrationTopics } from '../../../contracts/integration';
 import { DigestPeriod } from '../../../contracts/job-search/alerts-events';
-import { isReplay, ConsumedMessage, Consumer, MessageBus } from '../../bus/port';
+import { actionable } from '../../bus/actionable';
+import { ConsumedMessage, Consumer, MessageBus } from '../../bus/port';
 import { Clock } from '../../shared/clock';
 import { CommandContext, CommandHandler } from '../../shared/command-handler';
 import { ID_NAMESPACES, uuidV5 } from '../../shared/ids';
@@ -71,10 +72,8 @@ export class JobAlertMatcher {
   }
 
   async handle(message: ConsumedMessage): Promise<void> {
-    if (isReplay(message.headers)) return; // history re-published for analytics: already acted on
-    const parsed = IntegrationEvent.safeParse(message.value);
-    if (!parsed.success) return;
-    const event = parsed.data;
+    const event = actionable(message, IntegrationEvent);
+    if (!event) return;
     const activated = activatedJob(event);
     if (!activated) return;
     // Alerts created after the job became active never tell about it: with none older (a new
