@@ -1,5 +1,4 @@
 import { createHash, randomUUID } from 'node:crypto';
-import { DomainEnvelope } from '../../../contracts/events';
 import { JobEvent } from '../../../contracts/jobs/events';
 import { JobContent, JobContentInput } from '../../../contracts/jobs/job';
 import { ProfileSummary } from '../../../contracts/profiles/read-model';
@@ -10,6 +9,7 @@ import { jobsProjection } from '../../../projections/jobs';
 import { analyzeJob } from '../../../src/keywords';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 import { ReadStore } from '../../../src/read-store/port';
+import { envelope as envelopeOf } from '../../support/envelopes';
 
 /** A posting with only what a test names (no default description naming skills by accident). */
 export function posting(overrides: Partial<JobContentInput> & { title: string }): JobContent {
@@ -59,17 +59,7 @@ export async function applyAll(store: ReadStore, stream_id: string, events: JobE
   }
 }
 
-function envelope(stream_id: string, event: JobEvent, revision: number, occurred_at: string): DomainEnvelope {
-  return {
-    event_id: randomUUID(),
-    ...event,
-    metadata: { correlation_id: 'c', causation_id: null, actor: null, occurred_at, schema_version: 1 },
-    stream_id,
-    revision,
-    position: String(revision + 1).padStart(16, '0'),
-    recorded_at: occurred_at,
-  } as DomainEnvelope;
-}
+const envelope = (stream_id: string, event: JobEvent, revision: number, occurred_at: string) => envelopeOf(event, { stream_id, revision, occurred_at });
 
 export const newStore = () => new EmbeddedReadStore();
 

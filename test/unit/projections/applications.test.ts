@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { ApplicationEvent } from '../../../contracts/applications/events';
-import { DomainEnvelope } from '../../../contracts/events';
 import { applicationsProjection } from '../../../projections/applications';
 import { applicationStats } from '../../../src/applications/application-stats';
+import { envelope as envelopeOf } from '../../support/envelopes';
 
 const application_id = randomUUID();
 const user_id = randomUUID();
@@ -13,17 +13,7 @@ const start = Date.parse('2026-11-01T09:00:00.000Z');
 /** The n-th event of the stream happened n days after the start. */
 const at = (n: number) => new Date(start + n * DAY_MS).toISOString();
 
-function envelope(event: ApplicationEvent, revision: number): DomainEnvelope {
-  return {
-    event_id: randomUUID(),
-    ...event,
-    metadata: { correlation_id: 'c', causation_id: null, actor: user_id, occurred_at: at(revision), schema_version: 1 },
-    stream_id,
-    revision,
-    position: String(revision + 1).padStart(16, '0'),
-    recorded_at: at(revision),
-  } as DomainEnvelope;
-}
+const envelope = (event: ApplicationEvent, revision: number) => envelopeOf(event, { stream_id, revision, occurred_at: at(revision), actor: user_id });
 
 const fold = (...events: ApplicationEvent[]) =>
   events.reduce((doc, e, revision) => applicationsProjection.evolve(doc, envelope(e, revision)), null as ReturnType<typeof applicationsProjection.evolve>);

@@ -1,24 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { DomainEnvelope } from '../../../contracts/events';
 import { GenerationEvent, Stage, STAGE_SECONDS, STAGES, StageOutput } from '../../../contracts/generations/events';
 import { generationsProjection } from '../../../projections/generations';
 import { allStagesDone, completed, failed, generation_id, now, requested, started, user_id } from '../generations/samples';
+import { envelope as envelopeOf } from '../../support/envelopes';
 
 const stream_id = `generation-${generation_id}`;
 /** The n-th event of the stream happened n seconds after `now`. */
 const at = (n: number) => new Date(Date.parse(now) + n * 1000).toISOString();
 
-function envelope(event: GenerationEvent, revision: number): DomainEnvelope {
-  return {
-    event_id: randomUUID(),
-    ...event,
-    metadata: { correlation_id: 'c', causation_id: null, actor: user_id, occurred_at: at(revision), schema_version: 1 },
-    stream_id,
-    revision,
-    position: String(revision + 1).padStart(16, '0'),
-    recorded_at: at(revision),
-  } as DomainEnvelope;
-}
+const envelope = (event: GenerationEvent, revision: number) => envelopeOf(event, { stream_id, revision, occurred_at: at(revision), actor: user_id });
 
 /** given(history).when(event): the document after the history and then the event, folded from nothing. */
 const given = (...history: GenerationEvent[]) => ({

@@ -2,20 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { DomainEnvelope, DomainEvent } from '../../../contracts/events';
 import { jobAlertDigestsProjection, jobAlertsProjection } from '../../../projections/alerts';
 import { savedSearchesProjection } from '../../../projections/saved-searches';
+import { envelope as envelopeOf } from '../../support/envelopes';
 
 const user_id = randomUUID();
 const at = (revision: number) => new Date(Date.parse('2026-11-30T09:00:00.000Z') + revision * 60_000).toISOString();
 
-const envelope = (stream_id: string, event: DomainEvent, revision: number): DomainEnvelope =>
-  ({
-    event_id: randomUUID(),
-    ...event,
-    metadata: { correlation_id: 'c', causation_id: null, actor: user_id, occurred_at: at(revision), schema_version: 1 },
-    stream_id,
-    revision,
-    position: String(revision + 1).padStart(16, '0'),
-    recorded_at: at(revision),
-  }) as DomainEnvelope;
+const envelope = (stream_id: string, event: DomainEvent, revision: number) => envelopeOf(event, { stream_id, revision, occurred_at: at(revision), actor: user_id });
 
 function fold<D>(projection: { evolve(current: D | null, event: DomainEnvelope): D | null; documentId(event: DomainEnvelope): string }, stream_id: string, events: DomainEvent[]) {
   let doc: D | null = null;

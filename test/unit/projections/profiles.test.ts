@@ -3,24 +3,14 @@ import { ProfileCreateRequest } from '../../../contracts/profiles/requests';
 import { profilesProjection } from '../../../projections/profiles';
 import { DomainEnvelope } from '../../../contracts/events';
 import { experienceBody, profileBody } from '../../support/fixtures';
+import { envelope as envelopeOf } from '../../support/envelopes';
 
 const profile_id = randomUUID();
 const user_id = randomUUID();
 const stream_id = `profile-${profile_id}`;
 let revision = 0;
 
-function envelope(type: string, data: unknown, occurred_at = '2026-11-24T10:00:00.000Z'): DomainEnvelope {
-  return {
-    event_id: randomUUID(),
-    type,
-    data,
-    metadata: { correlation_id: 'c', causation_id: null, actor: user_id, occurred_at, schema_version: 1 },
-    stream_id,
-    revision: revision++,
-    position: String(revision).padStart(16, '0'),
-    recorded_at: occurred_at,
-  } as DomainEnvelope;
-}
+const envelope = (type: string, data: unknown, occurred_at = '2026-11-24T10:00:00.000Z') => envelopeOf({ type, data }, { stream_id, revision: revision++, occurred_at, actor: user_id });
 
 function play(events: DomainEnvelope[]) {
   return events.reduce(

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { DomainEnvelope, DomainEventSchemas } from '../../../contracts/events';
+import { DomainEventSchemas } from '../../../contracts/events';
 import { INTERNAL_EVENT_TYPES, toIntegrationEvent } from '../../../src/relay/mapping';
+import { envelope as envelopeOf } from '../../support/envelopes';
 
 describe('integration event dispatch', () => {
   it('declares exactly the claim events, admin reads, notifications, saved searches, job alerts and job board syncs internal', () => {
@@ -37,15 +38,5 @@ describe('integration event dispatch', () => {
   });
 });
 
-function envelope(type: string, data: Record<string, unknown>): DomainEnvelope {
-  return {
-    event_id: randomUUID(),
-    type,
-    data,
-    metadata: { correlation_id: 'corr-1', causation_id: null, actor: null, occurred_at: '2026-11-24T10:00:00.000Z', schema_version: 1 },
-    stream_id: `useremail-${randomUUID()}`,
-    revision: 0,
-    position: '0000000000000001',
-    recorded_at: '2026-11-24T10:00:00.000Z',
-  } as unknown as DomainEnvelope;
-}
+const envelope = (type: string, data: Record<string, unknown>) =>
+  envelopeOf({ type, data }, { stream_id: `useremail-${randomUUID()}`, revision: 0, occurred_at: '2026-11-24T10:00:00.000Z', correlation_id: 'corr-1' });

@@ -1,29 +1,15 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainEvent } from '../../../contracts/events';
 import { IntegrationEvent, IntegrationEventsByTopic, IntegrationTopics } from '../../../contracts/integration';
-import { DomainEnvelope } from '../../../contracts/events';
 import { analyzeJob } from '../../../src/keywords';
 import { contentHash } from '../../../src/jobs/catalogue/catalogue';
 import { toBusMessage, toIntegrationEvent } from '../../../src/relay/mapping';
 import { jobContent } from '../../support/job-fixtures';
+import { envelopes as envelopesAt } from '../../support/envelopes';
 
 const occurred_at = '2026-11-24T10:00:00.000Z';
 
-function envelopes(stream_id: string, events: DomainEvent[]): DomainEnvelope[] {
-  return events.map(
-    (event, revision) =>
-      ({
-        event_id: randomUUID(),
-        type: event.type,
-        data: event.data,
-        metadata: { correlation_id: 'corr-1', causation_id: null, actor: null, occurred_at, schema_version: 1 },
-        stream_id,
-        revision,
-        position: String(revision + 1).padStart(16, '0'),
-        recorded_at: occurred_at,
-      }) as DomainEnvelope,
-  );
-}
+const envelopes = (stream_id: string, events: DomainEvent[]) => envelopesAt(stream_id, events, occurred_at, { correlation_id: 'corr-1' });
 
 /**
  * A job's whole life, its free text marked so a leak can be found: title, company, descriptions,
