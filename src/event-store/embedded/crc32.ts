@@ -1,4 +1,10 @@
-/** CRC-32 (IEEE 802.3, as zip and zlib use), table-driven; node:zlib only has it from Node 20.15. */
+import * as zlib from 'node:zlib';
+
+/**
+ * CRC-32 (IEEE 802.3, as zip and zlib use). node:zlib has it natively from Node 20.15 (about
+ * four times faster, which matters when opening checks every record); before that, table-driven.
+ */
+const native = (zlib as { crc32?: (data: Uint8Array) => number }).crc32;
 const TABLE = buildTable();
 
 function buildTable(): Uint32Array {
@@ -12,6 +18,11 @@ function buildTable(): Uint32Array {
 }
 
 export function crc32(bytes: Uint8Array): number {
+  if (native) return native(bytes);
+  return crc32Portable(bytes);
+}
+
+export function crc32Portable(bytes: Uint8Array): number {
   let crc = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) crc = TABLE[(crc ^ bytes[i]!) & 0xff]! ^ (crc >>> 8);
   return (crc ^ 0xffffffff) >>> 0;

@@ -13,11 +13,12 @@ import {
   WrongExpectedRevisionError,
 } from '../port';
 import { CommitQueue } from './commit-queue';
-import { EventIndex } from './event-index';
+import { EventIndex, EventLogInconsistentError } from './event-index';
 import { acquireLock } from './lock-file';
 import { LogFile, Recovery } from './log-file';
 import { formatPosition } from './position';
-import { encodeRecord, LogRecord, RECORD_HEADER_BYTES } from './record-codec';
+import { encodeRecord, LogRecord, parsePayload, readRecordHead, RECORD_HEADER_BYTES, RecordHead } from './record-codec';
+import { RecordReader, toRecordedEvents } from './record-reader';
 import { CatchUpSubscription } from './subscription';
 import { checkAppend, checkCount, checkRevision } from './validation';
 
@@ -28,9 +29,17 @@ export class EventStoreClosedError extends EventStoreUnavailableError {
   }
 }
 
+export interface EmbeddedEventStoreOptions {
+  /** Decoded events kept in memory for reads (recent appends and reads); the rest stay on disk. */
+  cached_events?: number;
+}
+
+/** About 20-40 MB of decoded events: enough for projectors catching up side by side to share their reads. */
+export const DEFAULT_CACHED_EVENTS = 16_384;
+
 /**
  * A durable single-process event store: an append-only, checksummed log on local disk (see
- * docs/decisions/0003-embedded-event-store.md) with every event also kept in memory.
+ * docs/decisions/0003-embedded-event-store.md), indexed in memory, its events decoded on read.
  */
 export class EmbeddedEventStore implements EventStore {
   /** Last revision of streams with appends decided but not yet durable. */
@@ -38,6 +47,9 @@ export class EmbeddedEventStore implements EventStore {
   private readonly subscriptions = new Set<CatchUpSubscription>();
   private readonly commits = new CommitQueue((bytes) => this.log.append(bytes));
   private lastSequence: number;
+  /** Where the next decided append will be written: appends are written in the order they are decided. */
+  private nextOffset: number;
+  private readonly reader: RecordReader;
   private closed = false;
 
   private constructor(
@@ -47,17 +59,19 @@ export class EmbeddedEventStore implements EventStore {
     private readonly index: EventIndex,
     private readonly log: LogFile,
     private readonly releaseLock: () => Promise<void>,
+    cached_events: number,
   ) {
     this.lastSequence = index.length;
+    this.nextOffset = log.end;
+    this.reader = new RecordReader(index, log, cached_events);
   }
 
-  static async open(dir: string): Promise<EmbeddedEventStore> {
+  static async open(dir: string, options: EmbeddedEventStoreOptions = {}): Promise<EmbeddedEventStore> {
     await mkdir(dir, { recursive: true });
     const releaseLock = await acquireLock(dir);
     try {
-      const index = new EventIndex();
-      const { log, recovery } = await LogFile.open(dir, (record) => index.add(record));
-      return new EmbeddedEventStore(dir, recovery, index, log, releaseLock);
+      const { index, log, recovery } = await openIndexed(dir);
+      return new EmbeddedEventStore(dir, recovery, index, log, releaseLock, options.cached_events ?? DEFAULT_CACHED_EVENTS);
     } catch (error) {
       await releaseLock();
       throw error;
@@ -79,14 +93,17 @@ export class EmbeddedEventStore implements EventStore {
       recorded_at: new Date().toISOString(),
       events: events.map(({ event_id, type, data, metadata }) => ({ event_id, type, data, metadata })),
     });
-    // Memory holds exactly what a replay of the log will produce.
+    // The cache holds exactly what a read of the log will produce.
     const record = JSON.parse(bytes.toString('utf8', RECORD_HEADER_BYTES)) as LogRecord;
     const last_revision = current + events.length;
     this.lastSequence += events.length;
     this.pendingRevisions.set(stream_id, last_revision);
+    const span = { offset: this.nextOffset, length: bytes.length };
+    this.nextOffset += bytes.length;
 
     await this.commits.enqueue(bytes, () => {
-      this.index.add(record);
+      this.reader.remember(this.index.records, toRecordedEvents(record));
+      this.index.add(record, record.events.length, span);
       if (this.pendingRevisions.get(stream_id) === last_revision) this.pendingRevisions.delete(stream_id);
     });
     return { next_expected_revision: last_revision, position: formatPosition(record.sequence + events.length - 1) };
@@ -96,18 +113,19 @@ export class EmbeddedEventStore implements EventStore {
     this.assertOpen();
     checkRevision(options.from_revision, 'from_revision');
     checkCount(options.max_count);
-    return this.index.readStream(stream_id, options);
+    return this.reader.at(this.index.streamRange(stream_id, options));
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     this.assertOpen();
     checkCount(options.max_count);
-    return this.index.readAll(options.after_position ?? '', options.max_count ?? Number.MAX_SAFE_INTEGER);
+    const from = this.index.indexAfter(options.after_position ?? '');
+    return this.reader.range(from, Math.min(this.index.length, from + (options.max_count ?? Number.MAX_SAFE_INTEGER)));
   }
 
   subscribeToAll(options: SubscribeToAllOptions): Subscription {
     this.assertOpen();
-    const subscription = new CatchUpSubscription(this.index, options, (ended) => this.subscriptions.delete(ended));
+    const subscription = new CatchUpSubscription(this.index, (from, to) => this.reader.range(from, to), options, (ended) => this.subscriptions.delete(ended));
     this.subscriptions.add(subscription);
     return subscription;
   }
@@ -141,8 +159,41 @@ export class EmbeddedEventStore implements EventStore {
   }
 }
 
-export function openEmbeddedEventStore(dir: string): Promise<EmbeddedEventStore> {
-  return EmbeddedEventStore.open(dir);
+export function openEmbeddedEventStore(dir: string, options?: EmbeddedEventStoreOptions): Promise<EmbeddedEventStore> {
+  return EmbeddedEventStore.open(dir, options);
+}
+
+/**
+ * Opens the log and indexes it from each record's checksum and the front of its payload
+ * (stream, revision, sequence), without parsing the events: a record's event count is where the
+ * next record's sequence starts, and only the last record is parsed whole.
+ */
+async function openIndexed(dir: string): Promise<{ index: EventIndex; log: LogFile; recovery: Recovery }> {
+  const index = new EventIndex();
+  let held: { head: RecordHead; payload: Buffer; offset: number } | null = null;
+  const { log, recovery } = await LogFile.scan(dir, (payload, offset) => {
+    let head = readRecordHead(payload);
+    if (!head) {
+      const record = parsePayload(payload);
+      if (!record) return 'payload is not JSON';
+      head = record;
+    }
+    if (held) index.add(held.head, head.sequence - held.head.sequence, { offset: held.offset, length: offset - held.offset });
+    held = { head, payload, offset };
+    return null;
+  });
+  try {
+    const last = held as { head: RecordHead; payload: Buffer; offset: number } | null;
+    if (last) {
+      const record = parsePayload(last.payload);
+      if (!record || !Array.isArray(record.events)) throw new EventLogInconsistentError(`the last record (byte ${last.offset}) passes its checksum but is not a record`);
+      index.add(last.head, record.events.length, { offset: last.offset, length: log.end - last.offset });
+    }
+  } catch (error) {
+    await log.close();
+    throw error;
+  }
+  return { index, log, recovery };
 }
 
 function matches(expected: ExpectedRevision, current: number): boolean {

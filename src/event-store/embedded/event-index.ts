@@ -1,8 +1,7 @@
-import { RecordedEvent, ReadStreamOptions } from '../port';
 import { formatPosition } from './position';
-import { LogRecord } from './record-codec';
+import { RecordHead } from './record-codec';
 
-/** Raised on open when a checksummed record does not follow its predecessor: a bug, not a torn write. */
+/** Raised when a checksummed record does not follow its predecessor: a bug, not a torn write. */
 export class EventLogInconsistentError extends Error {
   constructor(reason: string) {
     super(`The event log is inconsistent: ${reason}`);
@@ -10,43 +9,74 @@ export class EventLogInconsistentError extends Error {
   }
 }
 
-/** The durable events in memory: the global list (index i holds sequence i + 1) and one list per stream. */
+/** A stream's events by revision: `sequences[r]` is the global sequence of revision r. */
+interface StreamEntry {
+  readonly id: string;
+  readonly sequences: number[];
+}
+
+/** Where a record's bytes are in the log (header included). */
+export interface RecordSpan {
+  offset: number;
+  length: number;
+}
+
+/**
+ * Where every durable event is, not the events themselves (ADR 0003): per record its file
+ * span, stream, first revision and first sequence; per event (global index i holds sequence
+ * i + 1) its record; per stream the sequence of each revision. About 40 bytes per event;
+ * the payloads stay on disk and are decoded on read (record-reader.ts).
+ */
 export class EventIndex {
-  private readonly all: RecordedEvent[] = [];
-  private readonly streams = new Map<string, RecordedEvent[]>();
+  private readonly offsets: number[] = [];
+  private readonly lengths: number[] = [];
+  private readonly firstSequences: number[] = [];
+  private readonly firstRevisions: number[] = [];
+  private readonly recordStreams: StreamEntry[] = [];
+  /** Global index of an event → its record number. */
+  private readonly eventRecords: number[] = [];
+  private readonly streams = new Map<string, StreamEntry>();
   private readonly listeners = new Set<() => void>();
 
+  /** Number of events. */
   get length(): number {
-    return this.all.length;
+    return this.eventRecords.length;
   }
 
-  at(index: number): RecordedEvent {
-    return this.all[index]!;
+  get records(): number {
+    return this.offsets.length;
   }
 
   /** -1 when the stream does not exist. */
   lastRevision(stream_id: string): number {
-    return (this.streams.get(stream_id)?.length ?? 0) - 1;
+    return (this.streams.get(stream_id)?.sequences.length ?? 0) - 1;
   }
 
   headPosition(): string {
-    return this.all.at(-1)?.position ?? '';
+    return this.length === 0 ? '' : formatPosition(this.length);
   }
 
-  add(record: LogRecord): void {
-    const stream = this.streams.get(record.stream_id) ?? [];
-    if (record.revision !== stream.length || record.sequence !== this.all.length + 1) {
+  /** Adds a record of `count` events after checking it follows its stream and the log; returns its record number. */
+  add(head: RecordHead, count: number, span: RecordSpan): number {
+    const stream = this.streams.get(head.stream_id) ?? { id: head.stream_id, sequences: [] };
+    if (count < 1 || head.revision !== stream.sequences.length || head.sequence !== this.length + 1) {
       throw new EventLogInconsistentError(
-        `${record.stream_id}@${record.revision} (sequence ${record.sequence}) follows revision ${stream.length - 1}, sequence ${this.all.length}`,
+        `${head.stream_id}@${head.revision} (sequence ${head.sequence}, ${count} events) follows revision ${stream.sequences.length - 1}, sequence ${this.length}`,
       );
     }
-    const events = toRecordedEvents(record);
-    this.streams.set(record.stream_id, stream);
-    for (const event of events) {
-      stream.push(event);
-      this.all.push(event);
+    this.streams.set(head.stream_id, stream);
+    const record = this.offsets.length;
+    this.offsets.push(span.offset);
+    this.lengths.push(span.length);
+    this.firstSequences.push(head.sequence);
+    this.firstRevisions.push(head.revision);
+    this.recordStreams.push(stream);
+    for (let i = 0; i < count; i++) {
+      stream.sequences.push(head.sequence + i);
+      this.eventRecords.push(record);
     }
     for (const listener of this.listeners) listener();
+    return record;
   }
 
   /** Calls `listener` after each add; returns the unsubscribe function. */
@@ -55,55 +85,42 @@ export class EventIndex {
     return () => this.listeners.delete(listener);
   }
 
-  readStream(stream_id: string, options: ReadStreamOptions): RecordedEvent[] {
-    const stream = this.streams.get(stream_id) ?? [];
-    const max = options.max_count ?? Number.MAX_SAFE_INTEGER;
-    if (options.direction === 'backwards') {
-      const from = Math.min(options.from_revision ?? stream.length - 1, stream.length - 1);
-      return stream.slice(Math.max(0, from - max + 1), from + 1).reverse();
-    }
-    const from = options.from_revision ?? 0;
-    return stream.slice(from, from + max);
+  recordOf(eventIndex: number): number {
+    return this.eventRecords[eventIndex]!;
   }
 
-  readAll(after_position: string, max_count: number): RecordedEvent[] {
-    const from = this.indexAfter(after_position);
-    return this.all.slice(from, from + max_count);
+  span(record: number): RecordSpan {
+    return { offset: this.offsets[record]!, length: this.lengths[record]! };
+  }
+
+  /** What the record must hold, to check it against its decoded payload. */
+  expected(record: number): RecordHead & { count: number } {
+    const next = record + 1 < this.offsets.length ? this.firstSequences[record + 1]! : this.length + 1;
+    const sequence = this.firstSequences[record]!;
+    return { stream_id: this.recordStreams[record]!.id, revision: this.firstRevisions[record]!, sequence, count: next - sequence };
+  }
+
+  /** Global indexes of a stream's events for a read, in the order the read returns them. */
+  streamRange(stream_id: string, options: { direction?: 'forwards' | 'backwards'; from_revision?: number; max_count?: number }): number[] {
+    const sequences = this.streams.get(stream_id)?.sequences ?? [];
+    const max = options.max_count ?? Number.MAX_SAFE_INTEGER;
+    if (options.direction === 'backwards') {
+      const from = Math.min(options.from_revision ?? sequences.length - 1, sequences.length - 1);
+      return sequences.slice(Math.max(0, from - max + 1), from + 1).reverse().map((sequence) => sequence - 1);
+    }
+    const from = options.from_revision ?? 0;
+    return sequences.slice(from, from + max).map((sequence) => sequence - 1);
   }
 
   /** Index of the first event whose position sorts after `position`. */
   indexAfter(position: string): number {
     let low = 0;
-    let high = this.all.length;
+    let high = this.length;
     while (low < high) {
       const mid = (low + high) >>> 1;
-      if (this.all[mid]!.position <= position) low = mid + 1;
+      if (formatPosition(mid + 1) <= position) low = mid + 1;
       else high = mid;
     }
     return low;
   }
-}
-
-function toRecordedEvents(record: LogRecord): RecordedEvent[] {
-  return record.events.map((event, i) =>
-    deepFreeze({
-      event_id: event.event_id,
-      type: event.type,
-      data: event.data,
-      metadata: event.metadata,
-      stream_id: record.stream_id,
-      revision: record.revision + i,
-      position: formatPosition(record.sequence + i),
-      recorded_at: record.recorded_at,
-    }),
-  );
-}
-
-/** Stored events are shared by every reader, so nobody may change them. */
-function deepFreeze<T>(value: T): T {
-  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const child of Object.values(value)) deepFreeze(child);
-  }
-  return value;
 }

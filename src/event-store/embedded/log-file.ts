@@ -1,7 +1,7 @@
 import { constants } from 'node:fs';
 import { FileHandle, open, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { decodeRecordAt, FILE_MAGIC, LogRecord, RECORD_HEADER_BYTES } from './record-codec';
+import { FILE_MAGIC, LogRecord, parsePayload, RECORD_HEADER_BYTES, scanRecordAt } from './record-codec';
 
 export const LOG_FILE_NAME = 'events.log';
 const READ_CHUNK_BYTES = 4 * 1024 * 1024;
@@ -14,7 +14,14 @@ export interface Recovery {
   quarantine_file: string | null;
 }
 
-/** The append-only log file: replayed on open, then appended to with write + fdatasync. */
+/**
+ * Called with each intact record (checksum verified) in order: its payload and where the record
+ * (header included) starts in the file. Returns why the payload is unusable (the log is cut
+ * there, like a torn tail), or null.
+ */
+export type RecordVisitor = (payload: Buffer, offset: number) => string | null;
+
+/** The append-only log file: scanned on open, then appended to with write + fdatasync and read at offsets. */
 export class LogFile {
   private constructor(
     private readonly handle: FileHandle,
@@ -22,7 +29,17 @@ export class LogFile {
   ) {}
 
   /** Opens or creates the log, hands every intact record to `onRecord` in order, and cuts a torn tail. */
-  static async open(dir: string, onRecord: (record: LogRecord) => void): Promise<{ log: LogFile; recovery: Recovery }> {
+  static open(dir: string, onRecord: (record: LogRecord) => void): Promise<{ log: LogFile; recovery: Recovery }> {
+    return LogFile.scan(dir, (payload) => {
+      const record = parsePayload(payload);
+      if (!record) return 'payload is not JSON';
+      onRecord(record);
+      return null;
+    });
+  }
+
+  /** Like open, but hands over the raw payloads: the caller decides how much of each to decode. */
+  static async scan(dir: string, visit: RecordVisitor): Promise<{ log: LogFile; recovery: Recovery }> {
     const path = join(dir, LOG_FILE_NAME);
     const handle = await open(path, constants.O_RDWR | constants.O_CREAT, 0o644);
     try {
@@ -31,7 +48,7 @@ export class LogFile {
       else await checkMagic(handle, path);
       await syncDirectory(dir);
 
-      const { valid_end, reason } = await replay(handle, size, onRecord);
+      const { valid_end, reason } = await replay(handle, size, visit);
       const recovery: Recovery = { truncated_bytes: size - valid_end, reason, quarantine_file: null };
       if (valid_end < size) {
         recovery.quarantine_file = await quarantine(handle, dir, valid_end, size);
@@ -54,6 +71,23 @@ export class LogFile {
     }
     await this.handle.datasync();
     this.size += bytes.length;
+  }
+
+  /** Bytes `[offset, offset + length)` of the log, which must already be written. */
+  async read(offset: number, length: number): Promise<Buffer> {
+    const bytes = Buffer.allocUnsafe(length);
+    let done = 0;
+    while (done < length) {
+      const { bytesRead } = await this.handle.read(bytes, done, length - done, offset + done);
+      if (bytesRead === 0) throw new Error(`The event log ends at ${offset + done}, before ${offset + length}`);
+      done += bytesRead;
+    }
+    return bytes;
+  }
+
+  /** Where the next append goes. */
+  get end(): number {
+    return this.size;
   }
 
   async close(): Promise<void> {
@@ -90,19 +124,20 @@ async function syncDirectory(dir: string): Promise<void> {
 async function replay(
   handle: FileHandle,
   size: number,
-  onRecord: (record: LogRecord) => void,
+  visit: RecordVisitor,
 ): Promise<{ valid_end: number; reason: string | null }> {
   let buffer = Buffer.alloc(0);
   let bufferStart = FILE_MAGIC.length;
   let cursor = 0;
   for (;;) {
-    const result = decodeRecordAt(buffer, cursor);
+    const result = scanRecordAt(buffer, cursor);
+    const valid_end = bufferStart + cursor;
     if (result.kind === 'record') {
-      onRecord(result.record);
+      const unusable = visit(result.payload, valid_end);
+      if (unusable !== null) return { valid_end, reason: unusable };
       cursor = result.next;
       continue;
     }
-    const valid_end = bufferStart + cursor;
     if (result.kind === 'corrupt') return { valid_end, reason: result.reason };
     const readFrom = bufferStart + buffer.length;
     if (readFrom >= size) return { valid_end, reason: valid_end < size ? 'incomplete record at end of file' : null };

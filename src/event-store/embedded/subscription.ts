@@ -1,10 +1,18 @@
-import { SubscribeToAllOptions, Subscription } from '../port';
+import { RecordedEvent, SubscribeToAllOptions, Subscription } from '../port';
 import { EventIndex } from './event-index';
 
 /** Lets timers and I/O run during a long catch-up instead of starving them. */
 const YIELD_EVERY_EVENTS = 500;
+/**
+ * Catch-up reads batches that end on multiples of this, so subscriptions catching up side by
+ * side ask the reader for the same records and each is decoded once.
+ */
+const BATCH_EVENTS = 512;
 
-/** Catch-up from the in-memory index, then live: one event at a time, in global order. */
+/** Reads the events with global indexes `[from, to)`. */
+export type ReadRange = (from: number, to: number) => Promise<RecordedEvent[]>;
+
+/** Catch-up from the log through the index, then live: one event at a time, in global order. */
 export class CatchUpSubscription implements Subscription {
   private stopped = false;
   private wake: (() => void) | null = null;
@@ -12,6 +20,7 @@ export class CatchUpSubscription implements Subscription {
 
   constructor(
     private readonly index: EventIndex,
+    private readonly read: ReadRange,
     private readonly options: SubscribeToAllOptions,
     private readonly onEnd: (subscription: CatchUpSubscription) => void,
   ) {
@@ -31,10 +40,15 @@ export class CatchUpSubscription implements Subscription {
     try {
       while (!this.stopped) {
         if (next < this.index.length) {
-          await this.options.on_event(this.index.at(next++));
-          if (++sinceYield >= YIELD_EVERY_EVENTS) {
-            sinceYield = 0;
-            await new Promise((resolve) => setImmediate(resolve));
+          const batch = await this.read(next, Math.min(this.index.length, (Math.floor(next / BATCH_EVENTS) + 1) * BATCH_EVENTS));
+          for (const event of batch) {
+            if (this.stopped) return;
+            await this.options.on_event(event);
+            next++;
+            if (++sinceYield >= YIELD_EVERY_EVENTS) {
+              sinceYield = 0;
+              await new Promise((resolve) => setImmediate(resolve));
+            }
           }
         } else if (!live) {
           live = true;

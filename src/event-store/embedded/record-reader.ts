@@ -1,0 +1,165 @@
+import { RecordedEvent } from '../port';
+import { EventIndex, EventLogInconsistentError } from './event-index';
+import { LogFile } from './log-file';
+import { formatPosition } from './position';
+import { LogRecord, parsePayload, scanRecordAt } from './record-codec';
+
+/** Raised by a read when a record's bytes no longer pass their checksum (the disk changed since it was written). */
+export class EventLogCorruptError extends Error {
+  constructor(offset: number, reason: string) {
+    super(`The event log is corrupt at byte ${offset}: ${reason}`);
+    this.name = 'EventLogCorruptError';
+  }
+}
+
+/** One file read covers consecutive records up to this many bytes. */
+const MAX_READ_BYTES = 4 * 1024 * 1024;
+
+/**
+ * Decodes records from the log on demand and keeps the most recently used ones (and every new
+ * append, until it ages out) up to `capacity` events. Catch-up subscriptions read in aligned
+ * batches, so projectors catching up side by side decode each record once; a record being read
+ * is not read twice.
+ */
+export class RecordReader {
+  private readonly cache = new Map<number, readonly RecordedEvent[]>();
+  private cachedEvents = 0;
+  private readonly loading = new Map<number, Promise<readonly RecordedEvent[]>>();
+
+  constructor(
+    private readonly index: EventIndex,
+    private readonly log: LogFile,
+    private readonly capacity: number,
+  ) {}
+
+  /** Keeps a record's events, decoded from its own bytes at append. */
+  remember(record: number, events: readonly RecordedEvent[]): void {
+    this.cachedEvents -= this.cache.get(record)?.length ?? 0;
+    this.cache.delete(record);
+    this.cache.set(record, events);
+    this.cachedEvents += events.length;
+    this.evict();
+  }
+
+  /** Events with global indexes `[from, to)`, in order. */
+  async range(from: number, to: number): Promise<RecordedEvent[]> {
+    if (from >= to) return [];
+    const first = this.index.recordOf(from);
+    const last = this.index.recordOf(to - 1);
+    const records: number[] = [];
+    for (let record = first; record <= last; record++) records.push(record);
+    const loaded = await this.load(records);
+    const events: RecordedEvent[] = [];
+    for (const list of loaded) for (const event of list) events.push(event);
+    const skip = from - (this.index.expected(first).sequence - 1);
+    return events.slice(skip, skip + (to - from));
+  }
+
+  /** Events at the given global indexes, in the order given. */
+  async at(indexes: readonly number[]): Promise<RecordedEvent[]> {
+    const records = [...new Set(indexes.map((i) => this.index.recordOf(i)))].sort((a, b) => a - b);
+    const loaded = await this.load(records);
+    const byRecord = new Map(records.map((record, i) => [record, loaded[i]!]));
+    return indexes.map((i) => {
+      const record = this.index.recordOf(i);
+      return byRecord.get(record)![i - (this.index.expected(record).sequence - 1)]!;
+    });
+  }
+
+  /** Every record asked for (ascending), from the cache, a read under way, or new reads of consecutive runs. */
+  private async load(records: readonly number[]): Promise<(readonly RecordedEvent[])[]> {
+    const results: (readonly RecordedEvent[] | Promise<readonly RecordedEvent[]>)[] = [];
+    let run: number[] = [];
+    let runBytes = 0;
+    const slots = new Map<number, number>();
+    const startRun = () => {
+      if (run.length === 0) return;
+      const batch = run;
+      run = [];
+      runBytes = 0;
+      const reading = this.readRun(batch);
+      batch.forEach((record, i) => {
+        const one = reading.then((lists) => lists[i]!);
+        this.loading.set(record, one);
+        results[slots.get(record)!] = one;
+      });
+      const forget = () => batch.forEach((record) => this.loading.delete(record));
+      reading.then(forget, forget);
+    };
+    records.forEach((record, slot) => {
+      const cached = this.cache.get(record);
+      if (cached) {
+        this.cache.delete(record); // most recently used last
+        this.cache.set(record, cached);
+        results[slot] = cached;
+        return;
+      }
+      const pending = this.loading.get(record);
+      if (pending) {
+        results[slot] = pending;
+        return;
+      }
+      const { length } = this.index.span(record);
+      const previous = run.at(-1);
+      if (previous !== undefined && (previous !== record - 1 || runBytes + length > MAX_READ_BYTES)) startRun();
+      slots.set(record, slot);
+      run.push(record);
+      runBytes += length;
+    });
+    startRun();
+    return Promise.all(results);
+  }
+
+  /** One read of consecutive records, each checked against its checksum and the index, then decoded. */
+  private async readRun(records: readonly number[]): Promise<(readonly RecordedEvent[])[]> {
+    const start = this.index.span(records[0]!).offset;
+    const lastSpan = this.index.span(records[records.length - 1]!);
+    const bytes = await this.log.read(start, lastSpan.offset + lastSpan.length - start);
+    return records.map((record) => {
+      const { offset } = this.index.span(record);
+      const scanned = scanRecordAt(bytes, offset - start);
+      if (scanned.kind !== 'record') throw new EventLogCorruptError(offset, scanned.kind === 'corrupt' ? scanned.reason : 'record cut short');
+      const decoded = parsePayload(scanned.payload);
+      if (!decoded) throw new EventLogCorruptError(offset, 'payload is not JSON');
+      const expected = this.index.expected(record);
+      if (decoded.stream_id !== expected.stream_id || decoded.revision !== expected.revision || decoded.sequence !== expected.sequence || decoded.events?.length !== expected.count) {
+        throw new EventLogInconsistentError(`the record at byte ${offset} does not hold ${expected.stream_id}@${expected.revision} (sequence ${expected.sequence}, ${expected.count} events)`);
+      }
+      const events = toRecordedEvents(decoded);
+      this.remember(record, events);
+      return events;
+    });
+  }
+
+  private evict(): void {
+    for (const [record, events] of this.cache) {
+      if (this.cachedEvents <= this.capacity) return;
+      this.cache.delete(record);
+      this.cachedEvents -= events.length;
+    }
+  }
+}
+
+export function toRecordedEvents(record: LogRecord): RecordedEvent[] {
+  return record.events.map((event, i) =>
+    deepFreeze({
+      event_id: event.event_id,
+      type: event.type,
+      data: event.data,
+      metadata: event.metadata,
+      stream_id: record.stream_id,
+      revision: record.revision + i,
+      position: formatPosition(record.sequence + i),
+      recorded_at: record.recorded_at,
+    }),
+  );
+}
+
+/** Decoded events are shared by every reader, so nobody may change them. */
+function deepFreeze<T>(value: T): T {
+  if (value !== null && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const child of Object.values(value)) deepFreeze(child);
+  }
+  return value;
+}
