@@ -1,16 +1,13 @@
 import { join } from 'node:path';
 import { Config } from './config';
 import { openEmbeddedEventStore } from './event-store/embedded';
-import { EventStoreDbEventStore } from './event-store/eventstoredb';
 import { EventStore } from './event-store/port';
 import { EmbeddedReadStore } from './read-store/embedded';
 import { PersistentReadStore } from './read-store/persistent';
 import { RELAY_CHECKPOINT } from './relay';
-import { connectMongoReadStore } from './read-store/mongo';
 import { ReadStore } from './read-store/port';
 import { MessageBus } from './bus/port';
 import { InProcessBus } from './bus/in-process';
-import { createKafkaBus } from './bus/kafka';
 import { Logger } from './shared/logger';
 import { CachedKeyStore } from './key-store/cached';
 import { CollectionKeyStore } from './key-store/collection-key-store';
@@ -20,12 +17,21 @@ import { KeyStore } from './key-store/port';
 import { FileStore } from './storage/port';
 import { LocalFileStore } from './storage/local/local-file-store';
 import { ContentProvider } from './llm/port';
-import { OpenAiProvider } from './llm/openai';
 import { DeterministicProvider } from './llm/deterministic-provider';
+
+/*
+ * Each server adapter is loaded only when its server is configured: their client libraries
+ * (@eventstore/db-client with gRPC, mongodb, kafkajs, openai) take about a second to load,
+ * which an embedded start would pay for nothing (issue 12).
+ */
+const eventStoreDb = () => import('./event-store/eventstoredb');
+const mongoReadStore = () => import('./read-store/mongo');
+const kafkaBus = () => import('./bus/kafka');
+const openAi = () => require('./llm/openai') as typeof import('./llm/openai');
 
 /** A set URL selects the real adapter; otherwise the embedded one. */
 export async function openEventStore(config: Config, logger: Logger): Promise<EventStore> {
-  if (config.eventstore_url) return EventStoreDbEventStore.connect(config.eventstore_url);
+  if (config.eventstore_url) return (await eventStoreDb()).EventStoreDbEventStore.connect(config.eventstore_url);
   const store = await openEmbeddedEventStore(join(config.data_dir, 'events'));
   if (store.recovery.truncated_bytes > 0) {
     logger.warn({ ...store.recovery }, 'embedded event store cut a torn tail left by a crash');
@@ -38,7 +44,7 @@ export async function openEventStore(config: Config, logger: Logger): Promise<Ev
  * from its snapshot under DATA_DIR/read-models and written back there (src/read-store/persistent).
  */
 export async function openReadStore(config: Config, events: EventStore, projections: readonly { name: string; collection: string }[], logger: Logger): Promise<ReadStore> {
-  if (config.mongodb) return connectMongoReadStore(config.mongodb.url, config.mongodb.db);
+  if (config.mongodb) return (await mongoReadStore()).connectMongoReadStore(config.mongodb.url, config.mongodb.db);
   return PersistentReadStore.open({ createStore: () => new EmbeddedReadStore(), dir: join(config.data_dir, 'read-models'), events, projections, logger, snapshot_interval_ms: config.read_model_snapshot_interval_ms });
 }
 
@@ -55,7 +61,7 @@ export function keepRelayCheckpointDurable(readStore: ReadStore, bus: MessageBus
 export async function openBus(config: Config, logger: Logger): Promise<MessageBus> {
   if (config.kafka) {
     const { brokers, client_id, topic_partitions, replication_factor } = config.kafka;
-    return createKafkaBus({ brokers, client_id, topic_partitions, replication_factor, logger });
+    return (await kafkaBus()).createKafkaBus({ brokers, client_id, topic_partitions, replication_factor, logger });
   }
   return new InProcessBus();
 }
@@ -72,7 +78,7 @@ export async function openKeyStore(config: Config, readStore: ReadStore, jwt_sec
 /** The content writer: OpenAI's API (or a compatible server) when OPENAI_API_KEY is set, else the deterministic writer. */
 export function openContentProvider(config: Config): ContentProvider {
   const openai = config.generation.openai;
-  return openai ? new OpenAiProvider(openai) : new DeterministicProvider();
+  return openai ? new (openAi().OpenAiProvider)(openai) : new DeterministicProvider();
 }
 
 /** Document files (issue 11): under DATA_DIR/storage, each sealed with its owner's key. */

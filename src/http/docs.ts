@@ -1,5 +1,5 @@
+import { dirname } from 'node:path';
 import express, { Express } from 'express';
-import { getAbsoluteFSPath } from 'swagger-ui-dist';
 
 /** Swagger UI served from the installed package: no CDN, works offline. */
 const PAGE = `<!doctype html>
@@ -29,5 +29,6 @@ export function mountDocs(app: Express, document: () => Record<string, unknown>)
   app.get('/docs/init.js', (_req, res) => {
     res.type('application/javascript').send(INIT);
   });
-  app.use('/docs', express.static(getAbsoluteFSPath(), { index: false }));
+  // The package's directory, found without loading it: its index.js evaluates the whole 1.5 MB UI bundle (~0.4 s at start).
+  app.use('/docs', express.static(dirname(require.resolve('swagger-ui-dist')), { index: false }));
 }

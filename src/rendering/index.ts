@@ -8,11 +8,9 @@
  */
 import type { RenderableDocument, RenderOptionsInput } from '../../contracts/documents/rendering';
 import type { CoverLetterContent, ResumeContent } from '../../contracts/generations/content';
-import { renderDocx } from './docx';
 import { renderHtml } from './html';
 import { coverLetterBlocks, resumeBlocks, type Block } from './layout';
 import { renderMarkdown } from './markdown';
-import { renderPdf } from './pdf/render';
 import { templateStyles } from './templates';
 import { renderText } from './text';
 
@@ -29,6 +27,10 @@ export function renderCoverLetter(content: CoverLetterContent, options: RenderOp
   return render({ kind: 'cover_letter', content }, options);
 }
 
+/* The PDF and DOCX writers (pdfkit, docx) load on the first export, not at every start. */
+const docx = () => import('./docx');
+const pdf = () => import('./pdf/render');
+
 async function renderBlocks(blocks: Block[], options: RenderOptionsInput): Promise<Buffer> {
   const metadata = { language: 'en', ...options.metadata };
   const pageSize = options.page_size ?? 'letter';
@@ -41,9 +43,9 @@ async function renderBlocks(blocks: Block[], options: RenderOptionsInput): Promi
     case 'html':
       return renderHtml(blocks, metadata, pageSize, style);
     case 'docx':
-      return renderDocx(blocks, metadata, pageSize, style);
+      return (await docx()).renderDocx(blocks, metadata, pageSize, style);
     case 'pdf':
-      return renderPdf(blocks, metadata, pageSize, style);
+      return (await pdf()).renderPdf(blocks, metadata, pageSize, style);
     default: {
       const never: never = options.format;
       throw new Error(`unknown export format ${String(never)}`);
