@@ -80,73 +80,125 @@ export function decryptString(field: EncryptedField, key: Buffer, path: string):
 
 /**
  * A copy of `data` with the strings at `paths` (dot-separated, `*` for every array element)
- * encrypted; null, absent and non-string values are left as they are.
+ * encrypted; null, absent and non-string values are left as they are. Only the objects on the
+ * way to an encrypted field are copied; the rest is shared with `data`, which is never changed.
  */
 export function encryptPaths(data: Record<string, unknown>, paths: readonly string[], key: SubjectKey, opened?: OpenedFields): Record<string, unknown> {
-  const copy = structuredClone(data);
-  for (const path of paths) visit(copy, path.split('.'), [], key, opened);
-  return copy;
+  const edits: Edit[] = [];
+  for (const path of paths) visit(data, partsOf(path), 0, [], edits, key, opened);
+  return edits.length === 0 ? { ...data } : withReplaced(data, edits);
 }
 
-function visit(node: unknown, rest: string[], at: string[], key: SubjectKey, opened: OpenedFields | undefined): void {
-  if (node === null || typeof node !== 'object' || rest.length === 0) return;
-  const [head, ...tail] = rest;
+/** A field to set in the copy: where (property names and array indexes, from the root) and to what. */
+interface Edit {
+  trail: string[];
+  value: unknown;
+}
+
+const partsByPath = new Map<string, string[]>();
+
+function partsOf(path: string): string[] {
+  let parts = partsByPath.get(path);
+  if (!parts) {
+    parts = path.split('.');
+    if (partsByPath.size < 10_000) partsByPath.set(path, parts);
+  }
+  return parts;
+}
+
+function visit(node: unknown, parts: string[], i: number, trail: string[], edits: Edit[], key: SubjectKey, opened: OpenedFields | undefined): void {
+  if (node === null || typeof node !== 'object' || i === parts.length) return;
+  const head = parts[i];
   const container = node as Record<string, unknown>;
-  const names = head === '*' ? (Array.isArray(node) ? node.map((_, i) => String(i)) : []) : [head];
+  const names = head === '*' ? (Array.isArray(node) ? node.map((_, index) => String(index)) : []) : [head];
+  const last = i === parts.length - 1;
   for (const name of names) {
     const value = container[name];
-    if (tail.length > 0) visit(value, tail, [...at, name], key, opened);
+    if (!last) visit(value, parts, i + 1, [...trail, name], edits, key, opened);
     else if (typeof value === 'string') {
-      const path = [...at, name].join('.');
+      const at = [...trail, name];
+      const path = at.join('.');
       const field = encryptString(value, key, path);
       opened?.remember(field, path, value);
-      container[name] = field;
+      edits.push({ trail: at, value: field });
     }
   }
+}
+
+/** A copy of `root` with each edit applied: the objects and arrays on an edit's trail are copied once, the rest is shared. */
+function withReplaced(root: Record<string, unknown>, edits: Edit[]): Record<string, unknown> {
+  const copies = new Map<object, Record<string, unknown>>();
+  const copyOf = (node: object): Record<string, unknown> => {
+    let copy = copies.get(node);
+    if (!copy) {
+      copy = (Array.isArray(node) ? node.slice() : { ...node }) as Record<string, unknown>;
+      copies.set(node, copy);
+    }
+    return copy;
+  };
+  const result = copyOf(root);
+  for (const { trail, value } of edits) {
+    let original: Record<string, unknown> = root;
+    let copy = result;
+    for (let i = 0; i < trail.length - 1; i++) {
+      original = original[trail[i]] as Record<string, unknown>;
+      const next = copyOf(original);
+      copy[trail[i]] = next;
+      copy = next;
+    }
+    copy[trail[trail.length - 1]] = value;
+  }
+  return result;
 }
 
 /**
  * A copy of `data` with every encrypted field decrypted, or ERASED where its key was destroyed.
  * Plain data (events recorded before encryption, or without a data subject) comes back as is.
  * `opened` answers for fields encrypted or decrypted here before (once their key is known to exist).
+ * As with encryption, only the objects on the way to an encrypted field are copied.
  */
 export async function decryptAll(
   data: Record<string, unknown>,
   keys: Pick<KeyStore, 'keyById'>,
   opened?: OpenedFields,
 ): Promise<{ data: Record<string, unknown>; erased: boolean }> {
-  const found: { parent: Record<string, unknown>; name: string; field: EncryptedField; path: string }[] = [];
+  const found: Found[] = [];
   collect(data, [], found);
   if (found.length === 0) return { data, erased: false };
-  const copy = structuredClone(data);
-  found.length = 0;
-  collect(copy, [], found);
   const byKid = new Map<string, Buffer | null>();
   for (const { field } of found) {
     if (!byKid.has(field.kid)) byKid.set(field.kid, (await keys.keyById(field.kid))?.key ?? null);
   }
   let erased = false;
-  for (const { parent, name, field, path } of found) {
+  const edits: Edit[] = [];
+  for (const { trail, field } of found) {
     const key = byKid.get(field.kid);
     if (!key) {
       erased = true;
-      parent[name] = ERASED;
+      edits.push({ trail, value: ERASED });
       continue;
     }
+    const path = trail.join('.');
     let plain = opened?.plaintextOf(field, path);
     if (plain === undefined) {
       plain = decryptString(field, key, path);
       opened?.remember(field, path, plain);
     }
-    parent[name] = plain;
+    edits.push({ trail, value: plain });
   }
-  return { data: copy, erased };
+  return { data: withReplaced(data, edits), erased };
 }
 
-function collect(node: unknown, at: string[], found: { parent: Record<string, unknown>; name: string; field: EncryptedField; path: string }[]): void {
+interface Found {
+  trail: string[];
+  field: EncryptedField;
+}
+
+function collect(node: unknown, trail: string[], found: Found[]): void {
   if (node === null || typeof node !== 'object') return;
-  for (const [name, value] of Object.entries(node)) {
-    if (isEncryptedField(value)) found.push({ parent: node as Record<string, unknown>, name, field: value, path: [...at, name].join('.') });
-    else collect(value, [...at, name], found);
+  for (const name in node) {
+    const value = (node as Record<string, unknown>)[name];
+    if (isEncryptedField(value)) found.push({ trail: [...trail, name], field: value });
+    else if (value !== null && typeof value === 'object') collect(value, [...trail, name], found);
   }
 }
