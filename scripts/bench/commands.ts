@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { mkdir, open, rm } from 'node:fs/promises';
 import type { Server } from 'node:http';
 import { join } from 'node:path';
 import express from 'express';
@@ -21,8 +22,10 @@ const CLIENTS = [1, 32];
  * Each also as CPU time per request (this process, client included) and its ratio: on a shared
  * machine wall-clock rates swing with the neighbours' load, CPU time much less.
  * `commands` requests per measurement, after a warm-up of a tenth as many.
+ * First the floor under every acknowledged command: one fsync'd append on this disk.
  */
 export async function commandFigures(dir: string, commands: number): Promise<void> {
+  await fsyncFloor(join(dir, 'fsync-floor'));
   const ceiling = await trivialCeiling(commands);
   const config = loadConfig(
     { DATA_DIR: join(dir, 'app'), PORT: '0', HOST: '127.0.0.1', SCRYPT_N: '1024', JWT_SECRET: 'bench-secret', RATE_LIMITS_ENABLED: 'false' },
@@ -101,4 +104,28 @@ async function trivialCeiling(commands: number): Promise<Map<number, LoadResult>
     await new Promise((resolve) => server.close(resolve));
   }
   return results;
+}
+
+/**
+ * What one durable append costs on this disk, without the app: a 300-byte write and an
+ * fdatasync, as the embedded event log does per commit. A command answered only after its
+ * events are fsync'd can be no faster, whatever the code does.
+ */
+async function fsyncFloor(dir: string, appends = 300): Promise<void> {
+  await mkdir(dir, { recursive: true });
+  const file = await open(join(dir, 'log'), 'a');
+  const bytes = Buffer.alloc(300, 1);
+  const latencies: number[] = [];
+  try {
+    for (let i = 0; i < appends; i++) {
+      const started = process.hrtime.bigint();
+      await file.write(bytes);
+      await file.datasync();
+      latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
+    }
+  } finally {
+    await file.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+  console.log(`floor: one fsync'd 300-byte append on this disk (${appends} in a row):  p50 ${fmt(percentile(latencies, 50))} ms  p99 ${fmt(percentile(latencies, 99))} ms`);
 }
