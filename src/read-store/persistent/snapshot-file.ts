@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { createInterface } from 'node:readline';
+import { open } from 'node:fs/promises';
 import { Doc } from '../port';
 import { writeAtomically } from './atomic-file';
 
@@ -28,6 +27,7 @@ export class SnapshotUnreadableError extends Error {
 }
 
 const CHUNK_BYTES = 1 << 20;
+const NEWLINE = 0x0a;
 
 interface Trailer {
   end?: boolean;
@@ -70,30 +70,50 @@ export async function writeSnapshotFile(path: string, header: SnapshotHeader, do
  */
 export async function readSnapshotFile(path: string, onHeader: (header: SnapshotHeader) => void, onDocument: (collection: string, doc: Doc) => void): Promise<number> {
   const hash = createHash('sha256');
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity });
   let header: SnapshotHeader | null = null;
   let count = 0;
   let trailer = null as Trailer | null;
-  try {
-    for await (const line of lines) {
-      if (trailer) throw new SnapshotUnreadableError('data after the trailer');
-      const value = parseLine(line);
-      if (!header) {
-        header = asHeader(value);
-        onHeader(header);
-      } else if (Array.isArray(value)) {
-        const [collection, doc] = value as [unknown, unknown];
-        if (typeof collection !== 'string' || typeof doc !== 'object' || doc === null || typeof (doc as Doc)._id !== 'string') throw new SnapshotUnreadableError('malformed document line');
-        onDocument(collection, doc as Doc);
-        count++;
-      } else {
-        trailer = value as Trailer;
-        continue;
-      }
-      hash.update(`${line}\n`, 'utf8');
+  /** One line; true for the trailer, which is the one line not covered by the checksum. */
+  const take = (line: string): boolean => {
+    if (trailer) throw new SnapshotUnreadableError('data after the trailer');
+    const value = parseLine(line);
+    if (!header) {
+      header = asHeader(value);
+      onHeader(header);
+    } else if (Array.isArray(value)) {
+      const [collection, doc] = value as [unknown, unknown];
+      if (typeof collection !== 'string' || typeof doc !== 'object' || doc === null || typeof (doc as Doc)._id !== 'string') throw new SnapshotUnreadableError('malformed document line');
+      onDocument(collection, doc as Doc);
+      count++;
+    } else {
+      trailer = value as Trailer;
+      return true;
     }
+    return false;
+  };
+  // Whole chunks, split at newline bytes and hashed as bytes: several times faster than readline
+  // plus hashing each line again as a string (a 150 MB snapshot at 300k events).
+  const file = await open(path, 'r');
+  try {
+    let carry = Buffer.alloc(0);
+    for (;;) {
+      const chunk = Buffer.allocUnsafe(CHUNK_BYTES * 4);
+      const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      const buffer = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      let start = 0;
+      let hashed = 0;
+      for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1; newline = buffer.indexOf(NEWLINE, start)) {
+        if (!take(buffer.toString('utf8', start, newline))) hashed = newline + 1;
+        start = newline + 1;
+      }
+      hash.update(buffer.subarray(0, hashed));
+      carry = buffer.subarray(start);
+    }
+    // A last line without its newline (a cut file): read it as readline would; the checks below refuse the file.
+    if (carry.length > 0 && !take(carry.toString('utf8'))) hash.update(Buffer.concat([carry, Buffer.from([NEWLINE])]));
   } finally {
-    lines.close();
+    await file.close();
   }
   if (!header) throw new SnapshotUnreadableError('empty file');
   if (!trailer?.end) throw new SnapshotUnreadableError('no trailer (cut short)');
