@@ -22,8 +22,14 @@ const MAX_READ_BYTES = 4 * 1024 * 1024;
  * is not read twice.
  */
 export class RecordReader {
-  private readonly cache = new Map<number, readonly RecordedEvent[]>();
-  private cachedEvents = 0;
+  /**
+   * Two generations instead of a strict LRU (a Map whose oldest entries are deleted one by one
+   * slows down to a crawl): records enter `recent`; when it holds half the capacity it becomes
+   * `older` and the previous `older` is dropped; a hit in `older` moves the record back to `recent`.
+   */
+  private recent = new Map<number, readonly RecordedEvent[]>();
+  private older = new Map<number, readonly RecordedEvent[]>();
+  private recentEvents = 0;
   private readonly loading = new Map<number, Promise<readonly RecordedEvent[]>>();
 
   constructor(
@@ -34,11 +40,23 @@ export class RecordReader {
 
   /** Keeps a record's events, decoded from its own bytes at append. */
   remember(record: number, events: readonly RecordedEvent[]): void {
-    this.cachedEvents -= this.cache.get(record)?.length ?? 0;
-    this.cache.delete(record);
-    this.cache.set(record, events);
-    this.cachedEvents += events.length;
-    this.evict();
+    if (this.recent.has(record)) return;
+    this.older.delete(record);
+    this.recent.set(record, events);
+    this.recentEvents += events.length;
+    if (this.recentEvents >= this.capacity / 2) {
+      this.older = this.recent;
+      this.recent = new Map();
+      this.recentEvents = 0;
+    }
+  }
+
+  private cached(record: number): readonly RecordedEvent[] | undefined {
+    const recent = this.recent.get(record);
+    if (recent) return recent;
+    const older = this.older.get(record);
+    if (older) this.remember(record, older);
+    return older;
   }
 
   /** Events with global indexes `[from, to)`, in order. */
@@ -87,10 +105,8 @@ export class RecordReader {
       reading.then(forget, forget);
     };
     records.forEach((record, slot) => {
-      const cached = this.cache.get(record);
+      const cached = this.cached(record);
       if (cached) {
-        this.cache.delete(record); // most recently used last
-        this.cache.set(record, cached);
         results[slot] = cached;
         return;
       }
@@ -129,14 +145,6 @@ export class RecordReader {
       this.remember(record, events);
       return events;
     });
-  }
-
-  private evict(): void {
-    for (const [record, events] of this.cache) {
-      if (this.cachedEvents <= this.capacity) return;
-      this.cache.delete(record);
-      this.cachedEvents -= events.length;
-    }
   }
 }
 
