@@ -103,7 +103,7 @@ function profileHistory(profile_id: string, user_id: string): DomainEvent[] {
   return events;
 }
 
-/** Every projection from the first event into an empty store: the log replay, then the rebuild. */
+/** Every projection from the first event into an empty store: opening the log, then the rebuild. */
 async function rebuild(dir: string, events: number): Promise<void> {
   let started = Date.now();
   const store = await openEmbeddedEventStore(join(dir, 'events'));
@@ -117,8 +117,10 @@ async function rebuild(dir: string, events: number): Promise<void> {
   const rebuild_ms = Date.now() - started;
   await Promise.all(runners.map((runner) => runner.stop()));
   await store.close();
-  console.log(`  log replay at open:             ${fmt(replay_ms)} ms (${fmt(events / (replay_ms / 1000))} events/s)`);
+  console.log(`  log open (index, no decoding):  ${fmt(replay_ms)} ms (${fmt(events / (replay_ms / 1000))} events/s), heap after ${mb(process.memoryUsage().heapUsed)}`);
   console.log(`  full rebuild (${runners.length} projections):   ${fmt(rebuild_ms)} ms, ${fmt(events / (rebuild_ms / 1000))} events/s through all of them  (goal ≥ 100,000)`);
+  // Events are decoded while the projectors read them, no longer at open: the sum is the fair comparison with an older build.
+  console.log(`  log open + full rebuild:        ${fmt(replay_ms + rebuild_ms)} ms, ${fmt(events / ((replay_ms + rebuild_ms) / 1000))} events/s`);
 }
 
 /** Spawns the built app on `dir`, times it until ready, reads its RSS once idle, and stops it with SIGTERM. */
