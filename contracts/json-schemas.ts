@@ -41,7 +41,7 @@ const named: Record<string, z.ZodType> = {
   'commands/application-command': ApplicationCommandSchema,
   'read-models/profiles_v1': ProfileDocument,
   'read-models/users_v1': UserDocument,
-  'read-models/jobs_v1': JobDocument,
+  'read-models/jobs_v2': JobDocument,
   'read-models/generations_v1': GenerationDocument,
   'read-models/applications_v1': ApplicationDocument,
   'http/profile-create-request': ProfileCreateRequest,

@@ -2,13 +2,14 @@ import { JobEventSchemas } from '../contracts/jobs/events';
 import { JobContent } from '../contracts/jobs/job';
 import { KeywordAnalysis } from '../contracts/jobs/keyword-analysis';
 import { JobDocument, JobsReadModel } from '../contracts/jobs/read-model';
-import { extractSkills, searchTerms } from '../src/keywords';
+import { extractSkills, searchFields } from '../src/keywords';
 import { Projection } from '../contracts/shared/projection';
 
 /**
- * `jobs_v1`: one document per job, serving GET /jobs (search and filters), /jobs/my-jobs and
+ * `jobs_v2`: one document per job, serving GET /jobs (search and filters), /jobs/my-jobs and
  * /jobs/{id}. What queries filter on is computed here, once per content change: the canonical
- * skills the posting mentions (`skills`) and the normalised full-text terms (`search_terms`).
+ * skills the posting mentions (`skills`), the normalised full-text terms (`search_terms`) and
+ * what ranking needs of them (`search_index`), so a search never analyses a posting.
  */
 export const jobsProjection: Projection<JobDocument> = {
   ...JobsReadModel,
@@ -57,7 +58,7 @@ function withContent(content: JobContent, content_hash: string) {
     ...content,
     content_hash,
     skills: mentionedSkills(content),
-    search_terms: searchTerms(content),
+    ...searchFields(content),
     ...keywords(null),
   };
 }

@@ -35,16 +35,33 @@ export const JobView = z.object({
 export type JobView = z.infer<typeof JobView>;
 
 /**
- * The `jobs_v1` read-model document. Its `status` is the recorded one (queries derive the
- * effective one); `search_terms` are the normalised terms full-text search matches.
+ * What job search ranks a job by, computed by the jobs projection with `search_terms`
+ * (src/keywords/search/search-index.ts): `weights[i]` is the field-weighted weight of
+ * `search_terms[i]`; the title's terms and words, and the other fields' terms as one string, for
+ * the phrase and exact-word bonuses. Internal: never shown by the API.
+ */
+export const SearchIndex = z.object({
+  version: z.number().int(),
+  weights: z.array(z.number()),
+  title: z.array(z.string()),
+  title_words: z.array(z.string()),
+  body: z.string(),
+});
+export type SearchIndex = z.infer<typeof SearchIndex>;
+
+/**
+ * The `jobs_v2` read-model document. Its `status` is the recorded one (queries derive the
+ * effective one); `search_terms` are the normalised terms full-text search matches, and
+ * `search_index` what ranking needs of them.
  */
 export const JobDocument = JobView.extend({
   ...ProjectedFields,
   search_terms: z.array(z.string()),
+  search_index: SearchIndex,
   content_hash: ContentHash,
 });
 export type JobDocument = z.infer<typeof JobDocument>;
-export const JobsReadModel = defineReadModel('jobs_v1', JobDocument);
+export const JobsReadModel = defineReadModel('jobs_v2', JobDocument);
 
 export const JobPage = page(JobView);
 export type JobPage = z.infer<typeof JobPage>;

@@ -1,4 +1,4 @@
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { DomainEnvelope } from '../../contracts/events';
 import { JobDocument, JobsReadModel } from '../../contracts/jobs/read-model';
 import { JobSearchQuery } from '../../contracts/jobs/http';
@@ -22,12 +22,13 @@ const TODAY = '2026-01-15';
  * projection makes of JobCreated events: the 70 catalogue postings, varied in title, company,
  * location and date so no two are equal; the projection's own output is reused for every tenth
  * variant (only the fields that do not feed search differ) to keep the 100k build short.
- * Queries run for about `seconds` (at 100,000 jobs a heavy query alone takes longer today).
+ * Queries run for about `seconds`. Wall time and the process's CPU time per query (which shared
+ * load on the machine distorts less) are both given.
  */
 export async function searchFigures(sizes: number[], rounds: number, seconds: number): Promise<void> {
   for (const size of sizes) {
     const store = new EmbeddedReadStore();
-    const user_id = randomUUID();
+    const user_id = '00000000-0000-4000-8000-ffffffffffff';
     const t0 = performance.now();
     await seedJobs(store, size, user_id);
     const seeded = performance.now() - t0;
@@ -37,20 +38,33 @@ export async function searchFigures(sizes: number[], rounds: number, seconds: nu
     for (const q of size <= 10_000 ? QUERIES : QUERIES.slice(0, 1)) await search(q);
     const deadline = performance.now() + seconds * 1000;
     const latencies: number[] = [];
+    const cpu: number[] = [];
     let matches = 0;
+    const digest = createHash('sha256');
     // Up to `rounds` queries while time allows; one at least, and the whole mix once when it fits.
     for (let i = 0; i < rounds && (i === 0 || performance.now() < deadline); i++) {
       const q = QUERIES[i % QUERIES.length]!;
       const started = performance.now();
+      const cpuStarted = process.cpuUsage();
       const page = await search(q);
       latencies.push(performance.now() - started);
+      const used = process.cpuUsage(cpuStarted);
+      cpu.push((used.user + used.system) / 1000);
       matches += page.total;
+      if (i < QUERIES.length) digest.update(`${q}:${page.total}:${page.items.map((job) => job.id).join(',')};`);
     }
     console.log(
       `search ${fmt(size).padStart(7)} jobs (${latencies.length} queries, one client):  p50 ${fmt(percentile(latencies, 50))} ms  p99 ${fmt(percentile(latencies, 99))} ms  ` +
-        `(${fmt(matches / latencies.length)} matches per query; documents built in ${fmt(seeded / 1000)} s)`,
+        `CPU p50 ${fmt(percentile(cpu, 50))} ms  p99 ${fmt(percentile(cpu, 99))} ms  ` +
+        `(${fmt(matches / latencies.length)} matches per query; documents built in ${fmt(seeded / 1000)} s; ` +
+        `pages of the first ${Math.min(latencies.length, QUERIES.length)} queries digest to ${digest.digest('hex').slice(0, 12)})`,
     );
   }
+}
+
+/** Ids that are the same on every run, so that two builds' pages can be compared by their digest. */
+function jobId(i: number): string {
+  return `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
 }
 
 function pageQuery(q: string): JobSearchQuery {
@@ -65,7 +79,7 @@ async function seedJobs(store: EmbeddedReadStore, size: number, user_id: string)
   for (let i = 0; i < size; i++) {
     const base = catalogue[i % catalogue.length]!;
     const variant = Math.floor(i / catalogue.length);
-    const job_id = randomUUID();
+    const job_id = jobId(i);
     if (variant % 10 === 0) {
       const content = {
         ...base.content,

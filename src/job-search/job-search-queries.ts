@@ -84,7 +84,7 @@ export class JobSearchQueries {
 
   /**
    * The ids of the visible active jobs that match `q`, most relevant first: API-2's ranking
-   * (docs/decisions/0006-job-search.md) over the `jobs_v1` documents that share a term with `q`.
+   * (docs/decisions/0006-job-search.md) over the `jobs_v2` documents that share a term with `q`.
    */
   private async relevance(q: string, user_id: string, today: string, documentCount: number): Promise<string[]> {
     const terms = queryTerms(q);

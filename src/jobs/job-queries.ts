@@ -6,24 +6,26 @@ import { Filter, ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
 import { effectiveStatus } from './expiry';
 import { jobFilter, JobScope } from './filters';
-import { documentFrequencies, queryTerms, rankJobs } from '../keywords';
+import { queryTerms, rankPage, SEARCH_INDEX_VERSION } from '../keywords';
 
 const notFound = () => new DomainError('JOB.NOT_FOUND', 'Job not found');
 
 /** The public view of a document, with the status in effect `today`. */
 export function toView(doc: JobDocument, today: string): JobView {
-  const { search_terms: _terms, content_hash: _hash, ...view } = withoutBookkeeping(doc);
+  const { search_terms: _terms, search_index: _index, content_hash: _hash, ...view } = withoutBookkeeping(doc);
   return { ...view, status: effectiveStatus(doc, today) };
 }
 
-/** What ranking reads of each candidate (thousands per query): not the analysis nor the rest of the posting. */
-const RANKED_FIELDS = ['id', 'title', 'company', 'description', 'requirements', 'responsibilities', 'search_terms'] as const;
+/** What ranking reads of each candidate (thousands per query): the stored index, not the posting. */
+const RANKED_FIELDS = ['search_terms', 'search_index'] as const;
+/** What ranking reads of a candidate whose stored index is of another version: the posting, analysed at query time. */
+const POSTING_FIELDS = ['id', 'title', 'company', 'description', 'requirements', 'responsibilities', 'search_terms'] as const;
 type RankedFields = Pick<JobDocument, '_id' | (typeof RANKED_FIELDS)[number]>;
 
 /** Newest postings first; jobs without a posting date after those with one. */
 const NEWEST_FIRST = { posted_date: -1, created_at: -1 } as const;
 
-/** Reads of the `jobs_v1` read model, always scoped to what the caller may see. */
+/** Reads of the `jobs_v2` read model, always scoped to what the caller may see. */
 export class JobQueries {
   constructor(private readonly store: ReadStore) {}
 
@@ -43,9 +45,9 @@ export class JobQueries {
     const filter = jobFilter(query, scope, today);
     const { limit, offset } = query;
     if (query.q) {
-      const ranked = await this.ranked(query.q, filter);
-      const page = await this.inOrder(ranked.slice(offset, offset + limit).map((doc) => doc._id));
-      return { items: page.map((doc) => toView(doc, today)), total: ranked.length, limit, offset };
+      const ranked = await this.ranked(query.q, filter, offset, limit);
+      const page = await this.inOrder(ranked.page.map((doc) => doc._id));
+      return { items: page.map((doc) => toView(doc, today)), total: ranked.total, limit, offset };
     }
     const [docs, total] = await Promise.all([this.jobs.find(filter, { sort: NEWEST_FIRST, skip: offset, limit }), this.jobs.count(filter)]);
     return { items: docs.map((doc) => toView(doc, today)), total, limit, offset };
@@ -55,17 +57,24 @@ export class JobQueries {
    * Candidates share a term with the query (narrowed by the `search_terms` index); term
    * frequencies over every job the filters allow make a rare term weigh more than a common one.
    * Every job the filters allow that has a query term is a candidate, so the candidates give
-   * those frequencies exactly, without a count per term.
+   * those frequencies exactly, without a count per term. Only the page is ordered.
    */
-  private async ranked(q: string, filter: Filter): Promise<RankedFields[]> {
+  private async ranked(q: string, filter: Filter, offset: number, limit: number): Promise<{ page: RankedFields[]; total: number }> {
     const terms = queryTerms(q);
-    if (terms.length === 0) return [];
+    if (terms.length === 0) return { page: [], total: 0 };
     const [candidates, documentCount] = await Promise.all([
-      this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }, { fields: RANKED_FIELDS }) as Promise<RankedFields[]>,
+      this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }, { fields: RANKED_FIELDS, readOnly: true }) as Promise<RankedFields[]>,
       this.jobs.count(filter),
     ]);
-    const documentFrequency = documentFrequencies(terms, candidates);
-    return rankJobs(q, candidates, { corpus: { documentCount, documentFrequency } });
+    return rankPage(q, await this.withPostings(candidates), { candidatesOf: { documentCount }, offset, limit });
+  }
+
+  /** Candidates whose stored index is of another version (projected by an older build) get their posting. */
+  private async withPostings(candidates: RankedFields[]): Promise<RankedFields[]> {
+    const outdated = candidates.filter((doc) => doc.search_index?.version !== SEARCH_INDEX_VERSION).map((doc) => doc._id);
+    if (outdated.length === 0) return candidates;
+    const postings = new Map((await this.jobs.find({ _id: { $in: outdated } }, { fields: POSTING_FIELDS })).map((doc) => [doc._id, doc]));
+    return candidates.map((doc) => postings.get(doc._id) ?? doc);
   }
 
   /** The whole documents of a page of ids, in that order. */

@@ -26,6 +26,12 @@ export interface FindOptions {
    * matches reads what ranking needs, not every nested analysis. Absent: the whole documents.
    */
   fields?: readonly string[];
+  /**
+   * The caller only reads what it gets and never changes it: a store may then hand out the
+   * values it holds, frozen, instead of copies (the embedded store does, for the named `fields`;
+   * MongoDB's answers are fresh copies anyway). Absent: copies the caller may change.
+   */
+  readOnly?: boolean;
 }
 
 export interface IndexOptions {

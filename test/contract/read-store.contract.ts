@@ -354,6 +354,26 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
         }
       });
 
+      scenario('given an indexed field holding objects and arrays with more than scalars, when filtered by equality and $in, then the answers are those of a scan', async () => {
+        const odd = await given<Person>([
+          { _id: 'n2', tags: [{ tags: 'math' }] },
+          { _id: 'n3', tags: ['math', ['x']] },
+          { _id: 'n4', tags: 'math' },
+          { _id: 'n5', tags: ['poetry', { a: 1 }] },
+          { _id: 'n6', tags: ['math', 'poetry'] },
+        ] as unknown as Person[]);
+        const filters = [{ tags: 'math' }, { tags: { $in: ['math', 'poetry'] } }, { $and: [{ tags: { $in: ['math'] } }, { _id: { $ne: 'n6' } }] }];
+        const scanned = await Promise.all(filters.map((filter) => idsMatching(odd, filter)));
+        expect(scanned).toEqual([['n3', 'n4', 'n6'], ['n3', 'n4', 'n5', 'n6'], ['n3', 'n4']]);
+        await odd.ensureIndex({ tags: 1 });
+        expect(await Promise.all(filters.map((filter) => idsMatching(odd, filter)))).toEqual(scanned);
+        expect(await odd.find({ tags: 'math' }, { fields: ['tags'], readOnly: true })).toEqual([
+          { _id: 'n3', tags: ['math', ['x']] },
+          { _id: 'n4', tags: 'math' },
+          { _id: 'n6', tags: ['math', 'poetry'] },
+        ]);
+      });
+
       scenario('given a multikey index, when documents are replaced and deleted, then lookups follow', async () => {
         const people = await given<Person>([]);
         await people.ensureIndex({ tags: 1 });

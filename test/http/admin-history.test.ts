@@ -134,7 +134,7 @@ describe('projection operations', () => {
     const res = await get(`${ADMIN}/projections`);
     expect(res.status).toBe(200);
     const names = res.body.items.map((p: { name: string }) => p.name);
-    expect(names).toEqual(expect.arrayContaining(['users_v1', 'profiles_v1', 'jobs_v1', 'generations_v1', 'documents_v1', 'audit_v1']));
+    expect(names).toEqual(expect.arrayContaining(['users_v1', 'profiles_v1', 'jobs_v2', 'generations_v1', 'documents_v1', 'audit_v1']));
     const profiles = res.body.items.find((p: { name: string }) => p.name === 'profiles_v1');
     expect(profiles).toMatchObject({ version: 1, collection: 'profiles_v1', ready: true, events_failed: 0, last_error: null });
     expect(profiles.checkpoint).not.toBe('');

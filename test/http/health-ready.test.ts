@@ -33,7 +33,7 @@ describe('GET /health/ready', () => {
   });
 
   it('given a start-up load still preparing (the catalogue waiting for its read model), then 503 names it until it is done', async () => {
-    const status = { projectors: [projector('jobs_v1', true)], relay: null, pending: ['job-catalogue'] };
+    const status = { projectors: [projector('jobs_v2', true)], relay: null, pending: ['job-catalogue'] };
     const http = appWith(status);
     expect((await http.get('/health/ready')).body).toEqual({ status: 'starting', waiting_for: ['job-catalogue'] });
     status.pending = [];

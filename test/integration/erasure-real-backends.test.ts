@@ -47,7 +47,7 @@ onBackends(['MONGODB_URL', 'KAFKA_BROKERS'], 'erasure on MongoDB and Kafka', () 
     const db = mongo.db(database);
     const { user_id } = user.session;
     await eventually(async () => (await db.collection('profiles_v1').countDocuments({ user_id })) === 0, 'the profile is gone');
-    await eventually(async () => (await db.collection('jobs_v1').countDocuments({ user_id })) === 0, 'the job is gone');
+    await eventually(async () => (await db.collection('jobs_v2').countDocuments({ user_id })) === 0, 'the job is gone');
     await eventually(async () => (await db.collection('users_v1').countDocuments({ _id: user_id as never })) === 0, 'the account is gone');
     expect(await db.collection('subject_keys').countDocuments({ subject: user_id })).toBe(0);
     expect(leaked(await databaseText(), secrets)).toEqual([]);

@@ -6,7 +6,7 @@ import { profileBody } from '../support/fixtures';
 import { onBackends } from '../support/real-backends';
 
 /**
- * The Job Search API on MongoDB read models (job_search_v1, jobs_v1, profiles_v1,
+ * The Job Search API on MongoDB read models (job_search_v1, jobs_v2, profiles_v1,
  * applications_v1) answers exactly as on the embedded store: the same ranked ids, totals, facets,
  * explanations, recommendations and trends, for a user without a profile and one with the same
  * profile on both.

@@ -13,7 +13,7 @@ import { ClientFailure, failure, unexcused } from '../support/rebuild-switch';
  * Issue 13 item 5, ADR 0012, in the split topology: an `api` process without the projector role
  * and a separate `projector` process, each its own OS process of the built app, on a private
  * EventStoreDB test server and a fresh MongoDB database. The api process records the rebuild as
- * requested; the projector process picks it up and rebuilds `jobs_v1`; reads through the api
+ * requested; the projector process picks it up and rebuilds `jobs_v2`; reads through the api
  * keep working and the rebuilt documents equal the ones the live projection had built.
  */
 const ADMIN = '/api/v1/admin';
@@ -102,7 +102,7 @@ onBackends(['MONGODB_URL'], 'projection rebuild in the split topology', ([mongoU
         jobs.push(created.body.id as string);
       }
       for (const id of jobs) await until(`job ${id} readable`, async () => ((await call(api.url, 'GET', `/api/v1/jobs/${id}`, { token: user })).status === 200 ? true : null));
-      const live = readStore.collection<Doc>('jobs_v1');
+      const live = readStore.collection<Doc>('jobs_v2');
       const before = new Map((await live.find()).map((doc) => [doc._id, doc]));
       expect([...before.keys()]).toEqual(expect.arrayContaining(jobs));
 
@@ -121,14 +121,14 @@ onBackends(['MONGODB_URL'], 'projection rebuild in the split topology', ([mongoU
         }
       })();
 
-      const requested = await call(api.url, 'POST', `${ADMIN}/projections/jobs_v1/rebuild`, { body: { reason: 'split rebuild test' }, token: admin });
+      const requested = await call(api.url, 'POST', `${ADMIN}/projections/jobs_v2/rebuild`, { body: { reason: 'split rebuild test' }, token: admin });
       expect(requested.status).toBe(202);
-      expect(requested.headers!.get('location')).toBe(`${ADMIN}/projections/jobs_v1/rebuild`);
-      expect(requested.body).toMatchObject({ projection: 'jobs_v1', phase: 'requested', collection: 'jobs_v1', building: 'jobs_v1__rebuild', requested_at: expect.any(String), error: null });
+      expect(requested.headers!.get('location')).toBe(`${ADMIN}/projections/jobs_v2/rebuild`);
+      expect(requested.body).toMatchObject({ projection: 'jobs_v2', phase: 'requested', collection: 'jobs_v2', building: 'jobs_v2__rebuild', requested_at: expect.any(String), error: null });
       expect(requested.body.requested_by).toEqual(expect.any(String));
 
       const finished = await until('the rebuild to finish', async () => {
-        const status = await call(api.url, 'GET', `${ADMIN}/projections/jobs_v1/rebuild`, { token: admin });
+        const status = await call(api.url, 'GET', `${ADMIN}/projections/jobs_v2/rebuild`, { token: admin });
         expect(status.status).toBe(200);
         return status.body.phase === 'completed' || status.body.phase === 'failed' ? status.body : null;
       });
@@ -149,7 +149,7 @@ onBackends(['MONGODB_URL'], 'projection rebuild in the split topology', ([mongoU
       const client = await MongoClient.connect(mongoUrl);
       try {
         const names = (await client.db(database).listCollections().toArray()).map((c) => c.name);
-        expect(names.filter((name) => name.startsWith('jobs_v1'))).toEqual(['jobs_v1']);
+        expect(names.filter((name) => name.startsWith('jobs_v2'))).toEqual(['jobs_v2']);
       } finally {
         await client.close();
       }
@@ -165,14 +165,14 @@ onBackends(['MONGODB_URL'], 'projection rebuild in the split topology', ([mongoU
 
       // The projections listing of the api process shows the projector elsewhere and the rebuild completed.
       const listing = await call(api.url, 'GET', `${ADMIN}/projections`, { token: admin });
-      expect(listing.body.items.find((p: { name: string }) => p.name === 'jobs_v1')).toMatchObject({ status: 'elsewhere', rebuild: { phase: 'completed' } });
+      expect(listing.body.items.find((p: { name: string }) => p.name === 'jobs_v2')).toMatchObject({ status: 'elsewhere', rebuild: { phase: 'completed' } });
     });
 
     it('is for admins only through the api process too, and answers 404 for an unknown projection', async () => {
       const login = await call(api.url, 'POST', '/api/v1/auth/login', { body: { email: ADMIN_EMAIL, password: 'correct horse battery' } });
       expect(login.status).toBe(200);
       const user = await register(`${randomUUID()}@example.com`);
-      expect((await call(api.url, 'POST', `${ADMIN}/projections/jobs_v1/rebuild`, { body: {}, token: user })).status).toBe(403);
+      expect((await call(api.url, 'POST', `${ADMIN}/projections/jobs_v2/rebuild`, { body: {}, token: user })).status).toBe(403);
       const unknown = await call(api.url, 'POST', `${ADMIN}/projections/nothing_v9/rebuild`, { body: {}, token: login.body.access_token as string });
       expect(unknown.status).toBe(404);
       expect(unknown.headers!.get('content-type')).toContain('application/problem+json');

@@ -11,7 +11,7 @@ import { onBackends } from '../support/real-backends';
 import { ClientFailure, failure, unexcused } from '../support/rebuild-switch';
 
 /**
- * Issue 13 item 5, ADR 0012: POST /admin/projections/{name}/rebuild rebuilds `jobs_v1` beside the
+ * Issue 13 item 5, ADR 0012: POST /admin/projections/{name}/rebuild rebuilds `jobs_v2` beside the
  * live collection while a client keeps writing and reading through the API, switches over, and
  * drops the old collection; no read fails or misses a write that was answered, the rebuilt
  * documents equal the ones the live projection had built, and the projection goes on live.
@@ -39,7 +39,7 @@ function describeRebuild(backend: string, atomicRename: boolean, env: () => Reco
       await cleanup();
     });
 
-    const rebuildStatus = async () => (await t.http.get(`${ADMIN}/projections/jobs_v1/rebuild`).set(admin.auth)).body;
+    const rebuildStatus = async () => (await t.http.get(`${ADMIN}/projections/jobs_v2/rebuild`).set(admin.auth)).body;
     const untilFinished = async () => {
       for (;;) {
         const status = await rebuildStatus();
@@ -49,13 +49,13 @@ function describeRebuild(backend: string, atomicRename: boolean, env: () => Reco
     };
 
     it('is for admins only: 403 for a user, 401 without a token, 404 for an unknown projection', async () => {
-      expect((await t.http.post(`${ADMIN}/projections/jobs_v1/rebuild`).set(user.auth).send({})).status).toBe(403);
-      expect((await t.http.get(`${ADMIN}/projections/jobs_v1/rebuild`).set(user.auth)).status).toBe(403);
-      expect((await t.http.post(`${ADMIN}/projections/jobs_v1/rebuild`).send({})).status).toBe(401);
+      expect((await t.http.post(`${ADMIN}/projections/jobs_v2/rebuild`).set(user.auth).send({})).status).toBe(403);
+      expect((await t.http.get(`${ADMIN}/projections/jobs_v2/rebuild`).set(user.auth)).status).toBe(403);
+      expect((await t.http.post(`${ADMIN}/projections/jobs_v2/rebuild`).send({})).status).toBe(401);
       const unknown = await t.http.post(`${ADMIN}/projections/nothing_v9/rebuild`).set(admin.auth).send({});
       expect(unknown.status).toBe(404);
       expect(unknown.headers['content-type']).toContain('application/problem+json');
-      expect((await t.http.get(`${ADMIN}/projections/jobs_v1/rebuild`).set(admin.auth)).status).toBe(404);
+      expect((await t.http.get(`${ADMIN}/projections/jobs_v2/rebuild`).set(admin.auth)).status).toBe(404);
     });
 
     it('answers 409 while another process rebuilds the projection (its status is fresh), and starts once that one is over', async () => {
@@ -86,7 +86,7 @@ function describeRebuild(backend: string, atomicRename: boolean, env: () => Reco
       }
       const updated = await t.http.put(`/api/v1/jobs/${seeded[0]}`).set(user.auth).send(jobBody({ title: 'Seeded, renamed' }));
       expect(updated.status).toBe(200);
-      const jobs = readStore.collection<Doc>('jobs_v1');
+      const jobs = readStore.collection<Doc>('jobs_v2');
       // A document no event made: only the old collection holds it, so it goes with it.
       await jobs.upsert({ _id: 'not-from-the-log', _applied: {} });
       const before = new Map((await jobs.find()).map((doc) => [doc._id, doc]));
@@ -115,13 +115,13 @@ function describeRebuild(backend: string, atomicRename: boolean, env: () => Reco
       })();
 
       while (created.length < 2) await new Promise((resolve) => setTimeout(resolve, 10));
-      const started = await t.http.post(`${ADMIN}/projections/jobs_v1/rebuild`).set(admin.auth).send({ reason: 'rebuild test' });
+      const started = await t.http.post(`${ADMIN}/projections/jobs_v2/rebuild`).set(admin.auth).send({ reason: 'rebuild test' });
       expect(started.status).toBe(202);
-      expect(started.headers.location).toBe(`${ADMIN}/projections/jobs_v1/rebuild`);
-      expect(started.body).toMatchObject({ projection: 'jobs_v1', phase: 'rebuilding', collection: 'jobs_v1', building: 'jobs_v1__rebuild' });
+      expect(started.headers.location).toBe(`${ADMIN}/projections/jobs_v2/rebuild`);
+      expect(started.body).toMatchObject({ projection: 'jobs_v2', phase: 'rebuilding', collection: 'jobs_v2', building: 'jobs_v2__rebuild' });
 
       const listing = await t.http.get(`${ADMIN}/projections`).set(admin.auth);
-      expect(listing.body.items.find((p: { name: string }) => p.name === 'jobs_v1').rebuild).toMatchObject({ rebuild_id: started.body.rebuild_id });
+      expect(listing.body.items.find((p: { name: string }) => p.name === 'jobs_v2').rebuild).toMatchObject({ rebuild_id: started.body.rebuild_id });
 
       const finished = await untilFinished();
       expect(finished).toMatchObject({ phase: 'completed', error: null, percent: 100, behind_events: 0 });
@@ -144,26 +144,26 @@ function describeRebuild(backend: string, atomicRename: boolean, env: () => Reco
 
       // The old collection is gone, and nothing of the rebuild is left behind.
       const names = await collectionNames(t);
-      expect(names).toContain('jobs_v1');
-      expect(names.filter((name) => name.startsWith('jobs_v1'))).toEqual(['jobs_v1']);
-      expect(await readStore.collection('projection_checkpoints').get('jobs_v1__rebuild')).toBeNull();
+      expect(names).toContain('jobs_v2');
+      expect(names.filter((name) => name.startsWith('jobs_v2'))).toEqual(['jobs_v2']);
+      expect(await readStore.collection('projection_checkpoints').get('jobs_v2__rebuild')).toBeNull();
 
       // The projection goes on live from the rebuilt documents.
       const later = await t.http.post('/api/v1/jobs').set(user.auth).send(jobBody({ title: 'After the switch', status: 'active' }));
       expect(later.status).toBe(201);
       expect((await t.http.get(`/api/v1/jobs/${later.body.id}`).set(user.auth)).body.title).toBe('After the switch');
       const head = await t.app.container.get<EventStore>(TOKENS.EventStore).headPosition();
-      expect(await new CheckpointStore(readStore).load('jobs_v1')).toBe(head);
+      expect(await new CheckpointStore(readStore).load('jobs_v2')).toBe(head);
       const projections = (await t.http.get(`${ADMIN}/projections`).set(admin.auth)).body.items;
-      expect(projections.find((p: { name: string }) => p.name === 'jobs_v1')).toMatchObject({ status: 'live', checkpoint: head, rebuild: { phase: 'completed' } });
+      expect(projections.find((p: { name: string }) => p.name === 'jobs_v2')).toMatchObject({ status: 'live', checkpoint: head, rebuild: { phase: 'completed' } });
 
       // The rebuild is in the audit, with the admin and the reason.
       const history = await t.http.get(`${ADMIN}/streams/adminaccess-${admin.user_id}/events`).set(admin.auth);
-      expect(history.body.items.map((e: { data: unknown }) => e.data)).toContainEqual(expect.objectContaining({ action: 'rebuild', target: 'jobs_v1', reason: 'rebuild test' }));
+      expect(history.body.items.map((e: { data: unknown }) => e.data)).toContainEqual(expect.objectContaining({ action: 'rebuild', target: 'jobs_v2', reason: 'rebuild test' }));
     });
 
     it('may run again once the last one ended', async () => {
-      const started = await t.http.post(`${ADMIN}/projections/jobs_v1/rebuild`).set(admin.auth).send({});
+      const started = await t.http.post(`${ADMIN}/projections/jobs_v2/rebuild`).set(admin.auth).send({});
       expect(started.status).toBe(202);
       expect(await untilFinished()).toMatchObject({ phase: 'completed', rebuild_id: started.body.rebuild_id });
       const mine = await t.http.get('/api/v1/jobs/my-jobs?limit=100').set(user.auth);

@@ -30,7 +30,7 @@ export interface AlertMatcherDeps {
   clock: Clock;
   logger: Logger;
   group_id: string;
-  /** How long to wait for `jobs_v1` to hold the job an event is about before the message is retried. */
+  /** How long to wait for `jobs_v2` to hold the job an event is about before the message is retried. */
   read_model_wait_ms?: number;
   /** Whether the event store holds the job's stream: a job it does not know is not waited for. */
   jobRecorded?(job_id: string): Promise<boolean>;
@@ -48,7 +48,7 @@ export function activatedJob(event: IntegrationEvent): { job_id: string } | null
 
 /**
  * The job-alert matcher (runs in the `notifier` role, its own consumer group): each job that
- * becomes active on `jobwise.jobs.v1` is read from `jobs_v1` (integration events carry no
+ * becomes active on `jobwise.jobs.v1` is read from `jobs_v2` (integration events carry no
  * text) and matched against every running alert that may see it. A match is recorded once per
  * user and job (`jobalertmatch-<uuidv5(user/job)>`), then raised as an instant notification
  * (its id from the same user and job) or added to the user's daily or weekly digest. A
@@ -106,13 +106,13 @@ export class JobAlertMatcher {
     await addToDigest(this.deps.commands, match, match.frequency, context);
   }
 
-  /** The job once `jobs_v1` has at least `version` of it; null when it does not in time... then the message is retried. */
+  /** The job once `jobs_v2` has at least `version` of it; null when it does not in time... then the message is retried. */
   private async projectedJob(job_id: string, version: number) {
     const until = Date.now() + (this.deps.read_model_wait_ms ?? 30_000);
     for (;;) {
       const job = await this.deps.queries.job(job_id);
       if (job && (job._deleted || job.version >= version)) return job;
-      if (Date.now() >= until) throw new Error(`jobs_v1 does not hold version ${version} of job ${job_id} yet`);
+      if (Date.now() >= until) throw new Error(`jobs_v2 does not hold version ${version} of job ${job_id} yet`);
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
   }

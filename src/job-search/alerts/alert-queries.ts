@@ -65,7 +65,7 @@ export class AlertQueries {
     });
   }
 
-  /** The job as `jobs_v1` has it (tombstones included), or null when not projected yet. */
+  /** The job as `jobs_v2` has it (tombstones included), or null when not projected yet. */
   job(job_id: string): Promise<JobDocument | null> {
     return this.store.collection<JobDocument>(JobsReadModel.collection).get(job_id);
   }

@@ -1,8 +1,9 @@
 /**
  * Relevance-ranked full-text job search, as pure functions (see docs/decisions/0006-job-search.md).
  *
- * The jobs projection stores `searchTerms(job)` as `search_terms`; a search narrows candidates in
- * the read store with `{ search_terms: { $in: queryTerms(q) } }`, then orders them with `rankJobs`.
+ * The jobs projection stores `searchFields(job)`: `search_terms`, and `search_index`, what ranking
+ * needs of the job; a search narrows candidates in the read store with
+ * `{ search_terms: { $in: queryTerms(q) } }`, then orders them with `rankJobs` (or `rankPage`).
  */
 import { allTerms, jobTerms, SearchableJob } from './job-terms';
 import { parseQuery } from './query';
@@ -13,7 +14,9 @@ import { parseQuery } from './query';
  */
 export const SEARCH_TERMS_VERSION = 1;
 
-export { rankJobs } from './rank';
+export { rankJobs, rankPage } from './rank';
+export { searchFields, SEARCH_INDEX_VERSION } from './search-index';
+export type { StoredSearchIndex } from './search-index';
 export { documentFrequencies } from './document-frequency';
 export type { CorpusStats, RankableJob, RankOptions } from './rank';
 export type { SearchableJob } from './job-terms';

@@ -13,13 +13,18 @@ import { FieldName, FIELD_NAMES, jobTerms, JobTerms, SearchableJob } from './job
  * jobs a query matched and can be computed once.
  */
 export interface IndexedJob {
-  weights: Map<string, number>;
+  weights: TermWeights;
   /** Title terms in order, for the phrase bonus. */
   title: string[];
   /** Title words as written (folded, singular), for the exact-word bonus. */
   titleWords: string[];
   /** The other fields' terms in order, space-separated, fields separated by ` | `. */
   body: string;
+}
+
+/** A term's weight, or undefined when the job does not have it (a Map, or a stored index: search-index.ts). */
+export interface TermWeights {
+  get(term: string): number | undefined;
 }
 
 /** Field weights: title >> requirements > company > optional requirements > description. */

@@ -1,13 +1,31 @@
 import { indexedJob } from './job-cache';
+import type { IndexedJob, TermWeights } from './indexed-job';
 import type { SearchableJob } from './job-terms';
-import { parseQuery, QueryWord } from './query';
+import { ParsedQuery, parseQuery, QueryWord } from './query';
 import { relevance, wordWeight } from './scoring';
+import { SEARCH_INDEX_VERSION, sortedIndexOf, StoredSearchIndex } from './search-index';
+import { topK } from './top-k';
 
+/** A job to rank by its posting, analysed (and memoised, see job-cache.ts) unless it has a stored `search_index`. */
 export interface RankableJob extends SearchableJob {
   _id?: string;
   id?: string;
   search_terms?: string[];
+  search_index?: StoredSearchIndex;
 }
+
+/**
+ * A job to rank by its stored `search_index` alone (as the jobs projection stores it). One whose
+ * index is of another version cannot be ranked this way: pass its posting too (RankableJob).
+ */
+export interface IndexedRankableJob {
+  _id?: string;
+  id?: string;
+  search_terms: string[];
+  search_index: StoredSearchIndex;
+}
+
+type Rankable = RankableJob | IndexedRankableJob;
 
 /**
  * Document frequencies over everything searchable, when the caller has them (one `count` per
@@ -22,26 +40,156 @@ export interface CorpusStats {
 
 export interface RankOptions {
   corpus?: CorpusStats;
+  /**
+   * The jobs passed in are every searchable job (of `documentCount`) that holds a query term, so
+   * each term's document frequency is counted from them (what `documentFrequencies` gives), in
+   * the pass that scores them. Takes the place of `corpus`.
+   */
+  candidatesOf?: { documentCount: number };
 }
 
 /**
  * The jobs that match `q`, most relevant first; jobs with nothing in common with the query are
  * left out. Equal scores are ordered by id, so the order is the same on every run.
  */
-export function rankJobs<T extends RankableJob>(q: string, docs: T[], options: RankOptions = {}): T[] {
+export function rankJobs<T extends Rankable>(q: string, docs: T[], options: RankOptions = {}): T[] {
   const query = parseQuery(q);
   if (query.terms.length === 0 || docs.length === 0) return [];
-  const jobs = docs.map((doc) => {
-    const id = doc._id ?? doc.id ?? '';
-    const indexed = indexedJob(id, doc);
-    return { doc, id, indexed, weights: query.words.map((word) => wordWeight(indexed, word)), score: 0 };
-  });
-  const idf = query.words.map((word, w) => inverseDocumentFrequency(word, jobs.filter((job) => job.weights[w] > 0).length, jobs.length, options.corpus));
-  for (const job of jobs) job.score = relevance(job.indexed, job.weights, job.doc.search_terms ?? [], query, idf);
-  return jobs
-    .filter((job) => job.score > 0)
-    .sort((a, b) => b.score - a.score || compareIds(a.id, b.id))
-    .map((job) => job.doc);
+  const scored = scoreJobs(query, docs, options);
+  return scored.matches.sort(moreRelevant(scored)).map((i) => docs[i]!);
+}
+
+/**
+ * One page of `rankJobs(q, docs, options)` and the number of jobs it ranks (`total`), without
+ * ordering the jobs after the page: the same page, found by keeping the best `offset + limit`.
+ */
+export function rankPage<T extends Rankable>(q: string, docs: T[], options: RankOptions & { offset: number; limit: number }): { page: T[]; total: number } {
+  const query = parseQuery(q);
+  if (query.terms.length === 0 || docs.length === 0) return { page: [], total: 0 };
+  const scored = scoreJobs(query, docs, options);
+  const best = topK(scored.matches, options.offset + options.limit, moreRelevant(scored));
+  return { page: best.slice(options.offset).map((i) => docs[i]!), total: scored.matches.length };
+}
+
+interface Scored {
+  /** Positions (in the docs passed in) of the jobs that match, unordered. */
+  matches: number[];
+  scores: Float64Array;
+  ids: string[];
+}
+
+/** By score, then id, then position among the docs passed in (as a stable sort keeps jobs of equal score and id). */
+function moreRelevant({ scores, ids }: Scored): (a: number, b: number) => number {
+  return (a, b) => scores[b]! - scores[a]! || compareIds(ids[a]!, ids[b]!) || a - b;
+}
+
+/**
+ * Scores every job. Thousands of candidates per query, so nothing is allocated per job but its
+ * id: the weights of the query's terms in each job sit in one flat array (NaN for a term the job
+ * lacks), and one cursor stands for the job being scored.
+ */
+function scoreJobs(query: ParsedQuery, docs: readonly Rankable[], options: RankOptions): Scored {
+  const { terms, words } = query;
+  const n = docs.length;
+  const termWeights = new Float64Array(n * terms.length);
+  const wordWeights = new Float64Array(n * words.length);
+  const withTerm = new Array<number>(terms.length).fill(0);
+  const withWord = new Array<number>(words.length).fill(0);
+  const analysed: Array<IndexedJob | undefined> = [];
+  const cursor = new JobCursor(new Map(terms.map((term, k) => [term, k])), termWeights, terms.length);
+  for (let i = 0; i < n; i++) {
+    const doc = docs[i]!;
+    const base = i * terms.length;
+    if (isStored(doc)) {
+      const stored = doc.search_terms;
+      const weights = doc.search_index.weights;
+      for (let k = 0; k < terms.length; k++) {
+        const at = sortedIndexOf(stored, terms[k]!);
+        termWeights[base + k] = at < 0 ? NaN : weights[at]!;
+        if (at >= 0) withTerm[k]!++;
+      }
+    } else {
+      const job = indexedJob(doc._id ?? doc.id ?? '', doc as SearchableJob);
+      analysed[i] = job;
+      const stored = doc.search_terms ?? [];
+      for (let k = 0; k < terms.length; k++) {
+        termWeights[base + k] = job.weights.get(terms[k]!) ?? NaN;
+        if (stored.includes(terms[k]!)) withTerm[k]!++;
+      }
+    }
+    cursor.point(i, doc, analysed[i]);
+    for (let w = 0; w < words.length; w++) {
+      const weight = wordWeight(cursor, words[w]!);
+      wordWeights[i * words.length + w] = weight;
+      if (weight > 0) withWord[w]!++;
+    }
+  }
+  const corpus = options.candidatesOf
+    ? { documentCount: options.candidatesOf.documentCount, documentFrequency: new Map(terms.map((term, k) => [term, withTerm[k]!])) }
+    : options.corpus;
+  const idf = words.map((word, w) => inverseDocumentFrequency(word, withWord[w]!, n, corpus));
+  const scores = new Float64Array(n);
+  const ids = new Array<string>(n);
+  const matches: number[] = [];
+  const own = new Array<number>(words.length);
+  for (let i = 0; i < n; i++) {
+    const doc = docs[i]!;
+    cursor.point(i, doc, analysed[i]);
+    for (let w = 0; w < words.length; w++) own[w] = wordWeights[i * words.length + w]!;
+    const score = relevance(cursor, own, doc.search_terms ?? [], query, idf);
+    scores[i] = score;
+    ids[i] = doc._id ?? doc.id ?? '';
+    if (score > 0) matches.push(i);
+  }
+  return { matches, scores, ids };
+}
+
+/** A stored index of this version that lines up with the stored terms (see search-index.ts). */
+function isStored(doc: Rankable): doc is Rankable & IndexedRankableJob {
+  const index = doc.search_index;
+  return index !== undefined && index.version === SEARCH_INDEX_VERSION && doc.search_terms !== undefined && index.weights.length === doc.search_terms.length;
+}
+
+/**
+ * The job being scored, as ranking reads it (IndexedJob): the query's terms from the flat array,
+ * any other term from the stored index (or the analysis).
+ */
+class JobCursor implements IndexedJob, TermWeights {
+  readonly weights: TermWeights = this;
+  title: string[] = [];
+  titleWords: string[] = [];
+  body = '';
+  private base = 0;
+  private doc: Rankable | null = null;
+  private analysed: IndexedJob | undefined;
+
+  constructor(
+    private readonly termIndex: ReadonlyMap<string, number>,
+    private readonly termWeights: Float64Array,
+    private readonly termCount: number,
+  ) {}
+
+  point(i: number, doc: Rankable, analysed: IndexedJob | undefined): void {
+    this.base = i * this.termCount;
+    this.doc = doc;
+    this.analysed = analysed;
+    const job = analysed ?? doc.search_index!;
+    this.title = job.title;
+    this.titleWords = analysed ? analysed.titleWords : doc.search_index!.title_words;
+    this.body = job.body;
+  }
+
+  get(term: string): number | undefined {
+    const k = this.termIndex.get(term);
+    if (k !== undefined) {
+      const weight = this.termWeights[this.base + k]!;
+      return Number.isNaN(weight) ? undefined : weight;
+    }
+    if (this.analysed) return this.analysed.weights.get(term);
+    const doc = this.doc as IndexedRankableJob;
+    const at = sortedIndexOf(doc.search_terms, term);
+    return at < 0 ? undefined : doc.search_index.weights[at];
+  }
 }
 
 /**

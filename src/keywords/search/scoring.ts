@@ -69,6 +69,8 @@ function storedOnly(stored: readonly string[], query: ParsedQuery, idf: readonly
 
 function phraseBonus(job: IndexedJob, phrase: string[]): number {
   if (phrase.length < 2) return 0;
+  // Every term of the title and the body has a weight: a job without one of the phrase's terms has no run of them.
+  for (const term of phrase) if (job.weights.get(term) === undefined) return 0;
   if (containsRun(job.title, phrase)) return TITLE_PHRASE_BONUS;
   return job.body.includes(` ${phrase.join(' ')} `) ? FIELD_PHRASE_BONUS : 0;
 }

@@ -2,7 +2,7 @@ import { Collection, Doc, Filter, FindOptions, IndexOptions, Sort } from '../por
 import { cloneDocument, cloneSharing } from './clone';
 import { FieldIndex } from './field-index';
 import { compileFilter } from './filter';
-import { candidateIds } from './plan';
+import { planCandidates } from './plan';
 import { sortDocs } from './sort';
 import { UniqueIndex } from './unique-index';
 
@@ -75,7 +75,7 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
     if (sorted) found = sortDocs(found, sort);
     const page = found.slice(skip, limit > 0 ? skip + limit : undefined);
     const fields = options.fields;
-    if (fields) return page.map((doc) => pickFields(doc, fields));
+    if (fields) return page.map((doc) => pickFields(doc, fields, options.readOnly === true));
     return page.map((doc) => cloneDocument(doc));
   }
 
@@ -111,16 +111,27 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
 
   /** The matches, in insertion order when `inOrder` (an index hands them out in its own order). */
   private matching(filter: Filter | undefined, inOrder: boolean): T[] {
-    const matches = compileFilter(filter);
-    const ids = filter ? candidateIds(filter, this.fieldIndexes) : null;
+    const plan = filter ? planCandidates(filter, this.fieldIndexes) : null;
+    const matches = compileFilter(filter, plan?.implied);
+    const ids = plan?.ids ?? null;
     if (ids === null) return [...this.docs.values()].filter(matches);
     const found: T[] = [];
     for (const id of ids) {
       const doc = this.docs.get(id);
       if (doc && matches(doc)) found.push(doc);
     }
-    if (inOrder) found.sort((a, b) => this.order.get(a._id)! - this.order.get(b._id)!);
-    return found;
+    return inOrder ? this.inInsertionOrder(found) : found;
+  }
+
+  /** Ordered by one numeric sort of keys (insertion number, then position) rather than a comparison of map lookups. */
+  private inInsertionOrder(found: T[]): T[] {
+    if (found.length < 2) return found;
+    const keys = new Float64Array(found.length);
+    const scale = 2 ** Math.ceil(Math.log2(found.length + 1));
+    if (this.inserted * scale > Number.MAX_SAFE_INTEGER) return found.sort((a, b) => this.order.get(a._id)! - this.order.get(b._id)!);
+    for (let i = 0; i < found.length; i++) keys[i] = this.order.get(found[i]!._id)! * scale + i;
+    keys.sort();
+    return Array.from(keys, (key) => found[key % scale]!);
   }
 }
 
@@ -137,9 +148,24 @@ function isJson(value: unknown): boolean {
   return Object.values(value as Record<string, unknown>).every(isJson);
 }
 
-/** A copy of `_id` and the named top-level fields that the document has. */
-function pickFields<T extends Doc>(doc: T, fields: readonly string[]): T {
+/**
+ * `_id` and the named top-level fields that the document has: copies, or for a `readOnly` read
+ * the stored values themselves, deeply frozen (once; the store never changes a value it holds,
+ * and a later version shares it frozen, see cloneSharing).
+ */
+function pickFields<T extends Doc>(doc: T, fields: readonly string[], readOnly: boolean): T {
   const picked: Record<string, unknown> = { _id: doc._id };
-  for (const field of fields) if (field in doc) picked[field] = cloneDocument((doc as Record<string, unknown>)[field]);
+  for (const field of fields) {
+    if (!(field in doc)) continue;
+    const value = (doc as Record<string, unknown>)[field];
+    picked[field] = readOnly ? deepFreeze(value) : cloneDocument(value);
+  }
   return picked as T;
+}
+
+/** Freezes `value` and everything in it; a frozen object is taken as frozen throughout (only this function freezes stored values). */
+function deepFreeze<T>(value: T): T {
+  if (typeof value !== 'object' || value === null || Object.isFrozen(value)) return value;
+  for (const inner of Object.values(value)) deepFreeze(inner);
+  return Object.freeze(value);
 }

@@ -26,12 +26,19 @@ export class FieldIndex {
   private sorted: { number: number[]; string: string[] } | null = null;
   /** Whether some document ever held an array on the path. */
   private multikey = false;
+  /**
+   * Documents whose keys a filter may not find as the index does (a top-level field holding an
+   * object, or an array holding more than strings, numbers, booleans and nulls): for them, being
+   * in a lookup's ids does not settle an equality (see ImpliedClause in plan.ts).
+   */
+  private readonly irregular = new Set<string>();
 
   constructor(readonly field: string) {
     this.path = field.split('.');
   }
 
   add(doc: Doc): void {
+    if (!this.regular(doc)) this.irregular.add(doc._id);
     for (const key of this.keysOf(doc)) {
       let ids = this.postings.get(key);
       if (!ids) {
@@ -44,6 +51,7 @@ export class FieldIndex {
   }
 
   remove(doc: Doc): void {
+    this.irregular.delete(doc._id);
     for (const key of this.keysOf(doc)) {
       const ids = this.postings.get(key);
       if (!ids) continue;
@@ -53,6 +61,22 @@ export class FieldIndex {
         this.sorted = null;
       }
     }
+  }
+
+  /**
+   * Whether a document in the ids of `equal(keys)` may not equal one of `keys` as a filter sees
+   * it (only a top-level field's index vouches for its documents; a path's never does).
+   */
+  isIrregular(id: string): boolean {
+    return this.path.length > 1 || this.irregular.has(id);
+  }
+
+  private regular(doc: Doc): boolean {
+    if (this.path.length > 1) return false;
+    const value = doc[this.field];
+    if (!Array.isArray(value)) return value === undefined || value === null || isIndexKey(value);
+    for (const item of value) if (item !== null && !isIndexKey(item)) return false;
+    return true;
   }
 
   /** The ids of documents holding one of `keys`. */

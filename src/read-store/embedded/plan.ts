@@ -10,29 +10,61 @@ const RANGE = ['$gt', '$gte', '$lt', '$lte'] as const;
  * the caller still applies the whole filter to them.
  */
 export function candidateIds(filter: Filter, indexes: ReadonlyMap<string, FieldIndex>): Set<string> | null {
-  const lookups: Set<string>[][] = [];
-  collectLookups(filter, indexes, lookups);
-  let best: Set<string>[] | null = null;
-  let bestSize = Infinity;
-  for (const postings of lookups) {
-    const size = postings.reduce((sum, ids) => sum + ids.size, 0);
-    if (size < bestSize) [best, bestSize] = [postings, size];
-  }
-  return best && union(best);
+  return planCandidates(filter, indexes)?.ids ?? null;
 }
 
-function collectLookups(filter: Filter, indexes: ReadonlyMap<string, FieldIndex>, lookups: Set<string>[][]): void {
+/**
+ * A clause of the filter (`{ field: condition }`, the condition object itself) that every
+ * candidate of a plan meets unless the index calls the candidate irregular: the candidates were
+ * looked up by that very equality or `$in` on a top-level field.
+ */
+export interface ImpliedClause {
+  field: string;
+  condition: unknown;
+  index: FieldIndex;
+}
+
+export interface Plan {
+  ids: Set<string>;
+  implied: ImpliedClause | null;
+}
+
+interface Lookup {
+  postings: Set<string>[];
+  implied: ImpliedClause | null;
+}
+
+export function planCandidates(filter: Filter, indexes: ReadonlyMap<string, FieldIndex>): Plan | null {
+  const lookups: Lookup[] = [];
+  collectLookups(filter, indexes, lookups);
+  let best: Lookup | null = null;
+  let bestSize = Infinity;
+  for (const lookup of lookups) {
+    const size = lookup.postings.reduce((sum, ids) => sum + ids.size, 0);
+    if (size < bestSize) [best, bestSize] = [lookup, size];
+  }
+  return best && { ids: union(best.postings), implied: best.implied };
+}
+
+function collectLookups(filter: Filter, indexes: ReadonlyMap<string, FieldIndex>, lookups: Lookup[]): void {
   for (const [field, condition] of Object.entries(filter)) {
     if (field === '$and' && Array.isArray(condition)) {
       for (const part of condition) if (isPlainObject(part)) collectLookups(part, indexes, lookups);
     } else if (field === '_id') {
       const ids = equalValues(condition);
-      if (ids) lookups.push([new Set(ids.filter((id): id is string => typeof id === 'string'))]);
+      if (ids) lookups.push({ postings: [new Set(ids.filter((id): id is string => typeof id === 'string'))], implied: null });
     } else {
       const index = indexes.get(field);
-      if (index) lookups.push(...indexLookups(index, condition));
+      if (!index) continue;
+      const implied = !field.includes('.') && isOnlyEquality(condition) ? { field, condition, index } : null;
+      for (const postings of indexLookups(index, condition)) lookups.push({ postings, implied });
     }
   }
+}
+
+/** A plain value, `{ $eq }` or `{ $in }` alone, of index keys only: a lookup answers it whole (see ImpliedClause). */
+function isOnlyEquality(condition: unknown): boolean {
+  return isIndexKey(condition) || (isOperators(condition) && Object.keys(condition).length === 1 && equalValues(condition) !== null);
 }
 
 function indexLookups(index: FieldIndex, condition: unknown): Set<string>[][] {

@@ -189,7 +189,7 @@ describe('job-alert matcher', () => {
     expect(await raised()).toHaveLength(0);
   });
 
-  it('waits for jobs_v1 to hold the job, and has the message retried when it does not in time', async () => {
+  it('waits for jobs_v2 to hold the job, and has the message retried when it does not in time', async () => {
     await alertOn(alice, 'instant');
     const job_id = randomUUID();
     await expect(matcher.handle(message(created(job_id)))).rejects.toThrow(/does not hold/);

@@ -41,7 +41,7 @@ const asEnvelope = (e: RecordedEvent) => ({ ...e }) as unknown as DomainEnvelope
 const play = (events: JobEvent[]) =>
   recorded(events).map(asEnvelope).reduce((doc, e) => jobsProjection.evolve(doc, e), null as ReturnType<typeof jobsProjection.evolve>);
 
-describe('jobs_v1 projection', () => {
+describe('jobs_v2 projection', () => {
   it('given JobCreated, then the document holds the unified job model with its skills and search terms', () => {
     const doc = play([createdEvent])!;
     expect(doc).toMatchObject({
@@ -113,7 +113,7 @@ function replayingStore(deliveries: RecordedEvent[]): EventStore {
   } as unknown as EventStore;
 }
 
-describe('jobs_v1 projection under the runner', () => {
+describe('jobs_v2 projection under the runner', () => {
   it('given events delivered twice, when projected, then the document is as if each was applied once', async () => {
     const events = recorded([createdEvent, analyzedEvent, { type: 'JobStatusChanged', data: { from: 'draft', to: 'active' } }]);
     const once = await project(events);
