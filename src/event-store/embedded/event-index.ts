@@ -89,6 +89,11 @@ export class EventIndex {
     return this.eventRecords[eventIndex]!;
   }
 
+  /** Global index of the record's first event. */
+  firstIndex(record: number): number {
+    return this.firstSequences[record]! - 1;
+  }
+
   span(record: number): RecordSpan {
     return { offset: this.offsets[record]!, length: this.lengths[record]! };
   }

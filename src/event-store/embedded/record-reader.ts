@@ -69,19 +69,30 @@ export class RecordReader {
     const loaded = await this.load(records);
     const events: RecordedEvent[] = [];
     for (const list of loaded) for (const event of list) events.push(event);
-    const skip = from - (this.index.expected(first).sequence - 1);
+    const skip = from - this.index.firstIndex(first);
     return events.slice(skip, skip + (to - from));
   }
 
   /** Events at the given global indexes, in the order given. */
   async at(indexes: readonly number[]): Promise<RecordedEvent[]> {
-    const records = [...new Set(indexes.map((i) => this.index.recordOf(i)))].sort((a, b) => a - b);
+    // Commands read their stream before every append: answered from the cache without promises when it can.
+    const events = new Array<RecordedEvent>(indexes.length);
+    const missing: number[] = [];
+    for (let k = 0; k < indexes.length; k++) {
+      const record = this.index.recordOf(indexes[k]!);
+      const cached = this.cached(record);
+      if (cached) events[k] = cached[indexes[k]! - this.index.firstIndex(record)]!;
+      else missing.push(k);
+    }
+    if (missing.length === 0) return events;
+    const records = [...new Set(missing.map((k) => this.index.recordOf(indexes[k]!)))].sort((a, b) => a - b);
     const loaded = await this.load(records);
     const byRecord = new Map(records.map((record, i) => [record, loaded[i]!]));
-    return indexes.map((i) => {
-      const record = this.index.recordOf(i);
-      return byRecord.get(record)![i - (this.index.expected(record).sequence - 1)]!;
-    });
+    for (const k of missing) {
+      const record = this.index.recordOf(indexes[k]!);
+      events[k] = byRecord.get(record)![indexes[k]! - this.index.firstIndex(record)]!;
+    }
+    return events;
   }
 
   /** Every record asked for (ascending), from the cache, a read under way, or new reads of consecutive runs. */
