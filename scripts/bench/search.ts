@@ -41,6 +41,7 @@ export async function searchFigures(sizes: number[], rounds: number, seconds: nu
     const cpu: number[] = [];
     let matches = 0;
     const digest = createHash('sha256');
+    const byQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]));
     // Up to `rounds` queries while time allows; one at least, and the whole mix once when it fits.
     for (let i = 0; i < rounds && (i === 0 || performance.now() < deadline); i++) {
       const q = QUERIES[i % QUERIES.length]!;
@@ -50,6 +51,7 @@ export async function searchFigures(sizes: number[], rounds: number, seconds: nu
       latencies.push(performance.now() - started);
       const used = process.cpuUsage(cpuStarted);
       cpu.push((used.user + used.system) / 1000);
+      byQuery.get(q)!.push(latencies[latencies.length - 1]!);
       matches += page.total;
       if (i < QUERIES.length) digest.update(`${q}:${page.total}:${page.items.map((job) => job.id).join(',')};`);
     }
@@ -59,6 +61,8 @@ export async function searchFigures(sizes: number[], rounds: number, seconds: nu
         `(${fmt(matches / latencies.length)} matches per query; documents built in ${fmt(seeded / 1000)} s; ` +
         `pages of the first ${Math.min(latencies.length, QUERIES.length)} queries digest to ${digest.digest('hex').slice(0, 12)})`,
     );
+    const perQuery = [...byQuery].filter(([, times]) => times.length > 0).map(([q, times]) => `${q} ${fmt(percentile(times, 50))}`);
+    console.log(`  p50 by query (ms): ${perQuery.join(', ')}`);
   }
 }
 
