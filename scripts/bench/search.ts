@@ -34,7 +34,7 @@ export async function searchFigures(sizes: number[], rounds: number, seconds: nu
     const seeded = performance.now() - t0;
     const queries = new JobQueries(store);
     const search = (q: string) => queries.search(pageQuery(q), { user_id, mine: false }, TODAY);
-    // Warm-up: JIT, and the memo of job analyses, which holds 10,000 jobs (larger sizes overflow it anyway).
+    // Warm-up: JIT, and the count of the jobs the filters allow, which the store remembers until the next write.
     for (const q of size <= 10_000 ? QUERIES : QUERIES.slice(0, 1)) await search(q);
     const deadline = performance.now() + seconds * 1000;
     const latencies: number[] = [];

@@ -3,10 +3,12 @@ import type { SearchableJob } from './job-terms';
 
 /**
  * Analysing a posting (tokens, stems, skills) takes a fraction of a millisecond: far too long to
- * repeat for two thousand candidates on every search, while the same jobs are searched again and
- * again. So analyses are memoised by job id, together with the content they were made from; a
- * job whose content differs from the remembered one is analysed again, so a stale analysis is
- * never served. Jobs without an id are analysed every time. When full, the oldest entry goes.
+ * repeat for two thousand candidates on every search. Jobs of the read model carry their analysis
+ * (`search_index`, search-index.ts); a job ranked without one (an index of another version, a
+ * posting given directly) is analysed here. Analyses are memoised by job id, together with the
+ * content they were made from; a job whose content differs from the remembered one is analysed
+ * again, so a stale analysis is never served. Jobs without an id are analysed every time. When
+ * full, the oldest entry goes.
  */
 export const MAX_CACHED_JOBS = 10_000;
 

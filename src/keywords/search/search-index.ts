@@ -1,5 +1,5 @@
 import type { SearchIndex } from '../../../contracts/jobs/read-model';
-import { indexTerms, IndexedJob, TermWeights } from './indexed-job';
+import { indexTerms } from './indexed-job';
 import { allTerms, jobTerms, SearchableJob } from './job-terms';
 
 /**
@@ -35,28 +35,6 @@ export function searchFields(job: SearchableJob): { search_terms: string[]; sear
       body: indexed.body,
     },
   };
-}
-
-/**
- * The IndexedJob a stored index stands for, or null when there is none of this version (or it
- * does not line up with the terms). No copy: the arrays are read, never changed.
- */
-export function storedIndexedJob(search_terms: readonly string[] | undefined, index: StoredSearchIndex | undefined): IndexedJob | null {
-  if (!index || index.version !== SEARCH_INDEX_VERSION || !search_terms || index.weights.length !== search_terms.length) return null;
-  return { weights: new SortedWeights(search_terms, index.weights), title: index.title, titleWords: index.title_words, body: index.body };
-}
-
-/** Term weights looked up by binary search in the sorted `search_terms` (UTF-16 order, as `allTerms` sorts). */
-class SortedWeights implements TermWeights {
-  constructor(
-    private readonly terms: readonly string[],
-    private readonly weights: readonly number[],
-  ) {}
-
-  get(term: string): number | undefined {
-    const i = sortedIndexOf(this.terms, term);
-    return i < 0 ? undefined : this.weights[i];
-  }
 }
 
 /** Where `term` is in the sorted `terms`, or -1. */
