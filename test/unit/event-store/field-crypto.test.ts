@@ -1,12 +1,13 @@
 import { randomBytes } from 'node:crypto';
 import { decryptAll, encryptPaths, ERASED, isEncryptedField } from '../../../src/event-store/field-crypto';
+import { SubjectKey } from '../../../src/key-store/port';
 
 /**
  * encryptPaths and decryptAll copy only what they change: the input is never modified (it may be
  * an event another reader holds), and what they leave alone is the same as in the input.
  */
-const key = { kid: 'kid-1', key: randomBytes(32) };
-const keys = (known: boolean) => ({ keyById: async (kid: string) => (known && kid === key.kid ? key : null) });
+const key: SubjectKey = { kid: 'kid-1', subject: 'user-1', key: randomBytes(32) };
+const keys = (known: boolean) => ({ keyById: async (kid: string): Promise<SubjectKey | null> => (known && kid === key.kid ? key : null) });
 
 const data = () => ({
   profile_id: 'p-1',
