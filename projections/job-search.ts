@@ -34,7 +34,7 @@ export const jobSearchProjection: Projection<JobSearchDocument> = {
       case 'JobUpdated':
         return { ...current, ...fromContent(event.data.content, event.data.content_hash, current.created_at) };
       case 'JobAnalyzed':
-        // An analysis of content that has since been replaced says nothing about this content (as in jobs_v1).
+        // An analysis of content that has since been replaced says nothing about this content (as in jobs_v2).
         if (event.data.content_hash !== current.content_hash) return current;
         return { ...current, ...fromAnalysis(current, event.data.analysis) };
       case 'JobStatusChanged':
@@ -85,7 +85,7 @@ function fromAnalysis(current: Pick<Doc, 'skills' | 'experience_level'>, analysi
   return { required_skills: [...new Set(required)], preferred_skills: [...new Set(preferred)], level };
 }
 
-/** Canonical names of every skill the posting mentions outside its benefits (as jobs_v1 `skills`), each once. */
+/** Canonical names of every skill the posting mentions outside its benefits (as jobs_v2 `skills`), each once. */
 function mentionedSkills(content: JobContent): string[] {
   const text = [content.title, content.description, ...content.requirements, ...content.responsibilities].join('\n');
   return [...new Set(extractSkills(text).map((found) => found.skill))];

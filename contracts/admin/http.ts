@@ -155,7 +155,7 @@ export const RebuildStatus = z.object({
   updated_at: IsoTimestamp,
 });
 export type RebuildStatus = z.infer<typeof RebuildStatus>;
-export const RebuildParams = z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, 'must be a projection name such as jobs_v1') });
+export const RebuildParams = z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, 'must be a projection name such as jobs_v2') });
 export const RebuildRequest = z.strictObject({ reason: Reason });
 
 export const ProjectionStatus = z.object({

@@ -1,6 +1,6 @@
 /**
  * A projection rebuild (ADR 0012) writes a new collection beside the live one, under its own
- * checkpoint id: both are the live names with this suffix, e.g. `jobs_v1__rebuild`.
+ * checkpoint id: both are the live names with this suffix, e.g. `jobs_v2__rebuild`.
  */
 export const REBUILD_SUFFIX = '__rebuild';
 
