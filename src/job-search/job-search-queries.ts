@@ -28,8 +28,8 @@ const notFound = () => new DomainError('JOB.NOT_FOUND', 'Job not found');
  */
 export class JobSearchQueries {
   private readonly checkpoints: CheckpointStore;
-  /** Every active job document, as of a checkpoint of the job-search projection (see `activeJobs`). */
-  private cached: { position: string; docs: JobSearchDocument[] } | null = null;
+  /** Every active job document, as of a change marker of the job-search projection (see `activeJobs`). */
+  private cached: { marker: string; docs: JobSearchDocument[] } | null = null;
 
   constructor(
     private readonly store: ReadStore,
@@ -54,17 +54,18 @@ export class JobSearchQueries {
 
   /**
    * Every active job document (all owners; callers narrow to what the user may see), kept in
-   * memory while the projection's checkpoint stays where it was. The projector saves its
-   * checkpoint after the documents of a batch are written, and the checkpoint is read before the
-   * documents, so the copy kept is never older than the checkpoint it is filed under: a moved
-   * checkpoint (a new job, a change, an erasure) means the next search reads the documents again.
-   * Without a checkpoint (nothing projected yet) nothing is kept. The copy is never changed.
+   * memory while the projection's change marker (`CheckpointStore.changedAt`: the last event it
+   * was handed, not every event it passed) stays where it was. The projector saves it after the
+   * documents of a batch are written, and it is read before the documents, so the copy kept is
+   * never older than the marker it is filed under: a new job, a change, an erasure or a rebuild
+   * means the next search reads the documents again; writes elsewhere (profiles, documents) do
+   * not. Without a marker (nothing projected yet) nothing is kept. The copy is never changed.
    */
   private async activeJobs(): Promise<JobSearchDocument[]> {
-    const position = await this.checkpoints.load(JobSearchReadModel.name);
-    if (position !== '' && this.cached?.position === position) return this.cached.docs;
+    const marker = await this.checkpoints.changedAt(JobSearchReadModel.name);
+    if (marker !== '' && this.cached?.marker === marker) return this.cached.docs;
     const docs = await this.jobs.find(live({ status: 'active' }));
-    if (position !== '') this.cached = { position, docs };
+    if (marker !== '') this.cached = { marker, docs };
     return docs;
   }
 

@@ -259,6 +259,7 @@ export class ProjectionRebuilds {
       const reached = runner.snapshot().checkpoint;
       await this.deps.readStore.renameCollection(status.building, projection.collection);
       await checkpoints.save(projection.name, reached);
+      await checkpoints.markChanged(projection.name, `rebuild ${status.rebuild_id}`);
       await this.deps.readStore.collection(CHECKPOINTS_COLLECTION).delete(runner.name);
       if (live) {
         paused = false;

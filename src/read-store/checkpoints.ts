@@ -5,6 +5,12 @@ export const CHECKPOINTS_COLLECTION = 'projection_checkpoints';
 export interface CheckpointDoc {
   _id: string;
   position: string;
+  /**
+   * Changes whenever the subscriber's documents may have changed: the position of the last event
+   * it was handed, or another marker (a rebuild's switch). Readers only compare it for equality.
+   * The position itself also passes events the subscriber does not take.
+   */
+  changed_at?: string;
   updated_at: string;
   [key: string]: unknown;
 }
@@ -21,10 +27,27 @@ export class CheckpointStore {
     return (await this.collection.get(name))?.position ?? '';
   }
 
-  /** Never moves a checkpoint backwards. */
-  async save(name: string, position: string): Promise<void> {
-    const current = await this.load(name);
-    if (position <= current) return;
-    await this.collection.upsert({ _id: name, position, updated_at: new Date().toISOString() });
+  /**
+   * Where the subscriber's documents last changed: a reader that keeps a copy of them can keep it
+   * while this stays. Checkpoints saved without it answer their position (a copy is dropped more
+   * often, never kept too long).
+   */
+  async changedAt(name: string): Promise<string> {
+    const doc = await this.collection.get(name);
+    return doc?.changed_at ?? doc?.position ?? '';
+  }
+
+  /** Records a change of the documents that no event made (a rebuild replaced the collection). */
+  async markChanged(name: string, marker: string): Promise<void> {
+    const current = await this.collection.get(name);
+    if (current) await this.collection.upsert({ ...current, changed_at: marker, updated_at: new Date().toISOString() });
+  }
+
+  /** Never moves a checkpoint backwards. `changed_at`: the last event handed over, when this batch had one. */
+  async save(name: string, position: string, changed_at?: string): Promise<void> {
+    const current = await this.collection.get(name);
+    if (position <= (current?.position ?? '')) return;
+    const changed = changed_at ?? current?.changed_at ?? current?.position;
+    await this.collection.upsert({ _id: name, position, ...(changed === undefined ? {} : { changed_at: changed }), updated_at: new Date().toISOString() });
   }
 }

@@ -213,13 +213,13 @@ export class CheckpointedSubscription<C extends string = never> {
     // Done: even if a resubscription started meanwhile, every event up to here is handled.
     this.events_skipped += skipped;
     for (const [counter, n] of counted) this.counts[counter] = (this.counts[counter] ?? 0) + n;
-    await this.advance(last_position, given.length > 0 || this.state === 'live');
+    await this.advance(last_position, given.length > 0 || this.state === 'live', given.at(-1)?.position);
     this.backoff = this.backoff_policy.initial_ms;
   }
 
-  private async advance(position: string, persist: boolean): Promise<void> {
+  private async advance(position: string, persist: boolean, changed_at?: string): Promise<void> {
     if (position <= this.tracker.current) return;
-    if (persist) await this.checkpoints.save(this.options.checkpoint_id, position);
+    if (persist) await this.checkpoints.save(this.options.checkpoint_id, position, changed_at);
     this.tracker.advance(position);
   }
 

@@ -251,6 +251,22 @@ describe('checkpointed subscription', () => {
     expect(ids()).toEqual([events[0].event_id, events[1].event_id]);
   });
 
+  it('given events it does not accept after one it does, when live, then the checkpoint passes them and the change marker stays at the last one handed over', async () => {
+    const { subscription } = subscriber(undefined, { accepts: (e) => e.type === 'Wanted' });
+    await subscription.start();
+    const [wanted] = await given(1, 'Wanted');
+    await until(async () => (await storedCheckpoint()) === wanted.position, 'the wanted event');
+    const checkpoints = new CheckpointStore(readStore);
+    expect(await checkpoints.changedAt(CHECKPOINT)).toBe(wanted.position);
+
+    const others = await given(3, 'Other');
+    await until(async () => (await storedCheckpoint()) === others[2].position, 'the unaccepted events');
+    expect(await checkpoints.changedAt(CHECKPOINT)).toBe(wanted.position);
+
+    const [next] = await given(1, 'Wanted');
+    await until(async () => (await checkpoints.changedAt(CHECKPOINT)) === next.position, 'the next wanted event');
+  });
+
   it('given max_batch, then events come in ordered batches no larger than it', async () => {
     const events = await given(23);
     const { subscription, handed } = subscriber(undefined, { max_batch: 5 });
