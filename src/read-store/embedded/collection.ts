@@ -11,7 +11,8 @@ const MAX_COUNTS = 256;
 /**
  * Documents are cloned in and out, so callers never share objects with the store; a stored
  * document shares the parts it has in common with the version it replaced (cloneSharing),
- * which is safe because the store never changes what it holds in place. Every
+ * which is safe because the store never changes what it holds in place (a snapshot restore's
+ * bulk load, `loadDocuments`, takes parsed documents nobody else holds without copying). Every
  * declared index, unique or not, narrows the documents a filter is tested on (see plan.ts).
  */
 export class EmbeddedCollection<T extends Doc> implements Collection<T> {
@@ -49,6 +50,31 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
     }
     if (!previous) this.order.set(copy._id, this.inserted++);
     this.docs.set(copy._id, copy);
+    this.counts.clear();
+  }
+
+  /**
+   * Takes `docs` as this collection's documents, in their order, without copying them: the bulk
+   * load of a snapshot restore, for an empty collection only. The caller hands over documents
+   * that nothing else holds (freshly parsed JSON values) and never touches them again, so they
+   * may be stored as they are (the store never changes what it holds). Each declared index is
+   * built once, after the documents are in. Throws, leaving the collection empty, when it was
+   * not empty, an `_id` repeats or a unique index refuses a document.
+   */
+  loadDocuments(docs: readonly T[]): void {
+    if (this.docs.size > 0) throw new Error(`bulk load into ${this.name}, which is not empty`);
+    try {
+      for (const doc of docs) {
+        if (this.docs.has(doc._id)) throw new Error(`bulk load into ${this.name}: _id ${doc._id} repeats`);
+        this.docs.set(doc._id, doc);
+        this.order.set(doc._id, this.inserted++);
+      }
+      for (const index of this.uniqueIndexes.values()) for (const doc of docs) index.add(doc);
+      for (const index of this.fieldIndexes.values()) for (const doc of docs) index.add(doc);
+    } catch (error) {
+      this.empty();
+      throw error;
+    }
     this.counts.clear();
   }
 
@@ -107,6 +133,16 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
     const index = new UniqueIndex(this.name, fields);
     for (const doc of this.docs.values()) index.add(doc);
     this.uniqueIndexes.set(name, index);
+  }
+
+  /** Back to no documents, keeping the declared indexes (empty). */
+  private empty(): void {
+    this.docs.clear();
+    this.order.clear();
+    this.inserted = 0;
+    this.counts.clear();
+    for (const name of this.uniqueIndexes.keys()) this.uniqueIndexes.set(name, new UniqueIndex(this.name, JSON.parse(name) as Sort));
+    for (const field of this.fieldIndexes.keys()) this.fieldIndexes.set(field, new FieldIndex(field));
   }
 
   /** The matches, in insertion order when `inOrder` (an index hands them out in its own order). */

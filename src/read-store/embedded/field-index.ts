@@ -38,16 +38,21 @@ export class FieldIndex {
   }
 
   add(doc: Doc): void {
+    // The common case, a top-level field holding one key, without a set of keys (a snapshot's load indexes every document).
+    const value = this.path.length === 1 ? doc[this.field] : undefined;
+    if (isIndexKey(value)) return this.post(value, doc._id);
     if (!this.regular(doc)) this.irregular.add(doc._id);
-    for (const key of this.keysOf(doc)) {
-      let ids = this.postings.get(key);
-      if (!ids) {
-        ids = new Set();
-        this.postings.set(key, ids);
-        this.sorted = null;
-      }
-      ids.add(doc._id);
+    for (const key of this.keysOf(doc)) this.post(key, doc._id);
+  }
+
+  private post(key: IndexKey, id: string): void {
+    let ids = this.postings.get(key);
+    if (!ids) {
+      ids = new Set();
+      this.postings.set(key, ids);
+      this.sorted = null;
     }
+    ids.add(id);
   }
 
   remove(doc: Doc): void {

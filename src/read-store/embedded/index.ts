@@ -17,6 +17,14 @@ export class EmbeddedReadStore implements ReadStore {
     return [...this.collections.values()].filter((collection) => !collection.absent).map((collection) => collection.name);
   }
 
+  /**
+   * Loads a snapshot's documents of collection `name` in one go, without copying them (for an
+   * empty collection; the documents must be held by nothing else): see EmbeddedCollection.loadDocuments.
+   */
+  loadDocuments(name: string, docs: readonly Doc[]): void {
+    this.named(name).loadDocuments(docs);
+  }
+
   /** Synchronous from the first line to the last: no call of another caller runs in between. */
   async renameCollection(from: string, to: string): Promise<void> {
     if (from === to) return;

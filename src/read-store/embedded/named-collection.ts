@@ -22,6 +22,12 @@ export class NamedCollection<T extends Doc> implements Collection<T> {
     this.absent = true;
   }
 
+  /** A snapshot restore's bulk load into the (empty) collection the name holds: see EmbeddedCollection.loadDocuments. */
+  loadDocuments(docs: readonly T[]): void {
+    this.current.loadDocuments(docs);
+    this.absent = false;
+  }
+
   get(id: string): Promise<T | null> {
     return this.current.get(id);
   }
