@@ -9,6 +9,8 @@ export interface ReadStoreContractOptions {
   /** Releases the store after the suite; defaults to `close()`. */
   dispose?: (store: ReadStore) => Promise<void>;
   test_timeout_ms?: number;
+  /** Whether renameCollection replaces its target in one step (default true; see describeRenameContract). */
+  renames_atomically?: () => Promise<boolean>;
 }
 
 type Person = Doc & {
@@ -54,7 +56,7 @@ export function describeReadStoreContract(name: string, factory: ReadStoreFactor
       await expect(store.ping()).resolves.toBeUndefined();
     });
 
-    describeRenameContract(() => store, scenario);
+    describeRenameContract(() => store, scenario, options.renames_atomically ?? (async () => true));
 
     describe('documents', () => {
       scenario('given an empty collection, when a missing id is read, then the answer is null', async () => {

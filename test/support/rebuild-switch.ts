@@ -1,3 +1,20 @@
+import { MongoClient } from 'mongodb';
+
+/**
+ * Whether the MongoDB server at `url` renames a collection over another in one step. MongoDB does;
+ * the MongoDB-wire test server (mongo-java-server) drops the target first. Told apart by
+ * `buildInfo`: MongoDB's names the commit it was built from (`gitVersion`), the test server's
+ * answers a version number only.
+ */
+export async function mongoRenamesAtomically(url: string): Promise<boolean> {
+  const client = await MongoClient.connect(url);
+  try {
+    return 'gitVersion' in (await client.db('admin').command({ buildInfo: 1 }));
+  } finally {
+    await client.close();
+  }
+}
+
 /**
  * What a client saw go wrong during a projection rebuild, and which of it the store may excuse.
  *
