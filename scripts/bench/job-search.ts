@@ -57,7 +57,8 @@ const PROFILE: ProfileSummary = {
  * job-search and jobs projections make of JobCreated + JobAnalyzed events for the catalogue's
  * postings in six seniorities, copied under new ids, cities, dates and salaries. The checkpoint
  * stays put while the queries run, so they measure the steady state (the active documents kept in
- * memory); `reload` times the first search after the checkpoint moved (every document read again).
+ * memory); `reload` times the first search after the projection was handed a job event (every
+ * document read again).
  */
 export async function jobSearchFigures(size: number, seconds: number): Promise<void> {
   const store = new EmbeddedReadStore();
@@ -90,8 +91,9 @@ export async function jobSearchFigures(size: number, seconds: number): Promise<v
   await time('  GET /job-search/recommendations?limit=10', () => withProfile.recommendations({ limit: 10 }, user_id, NOW));
   const checkpoints = new CheckpointStore(store);
   let position = size * 2;
-  await time('  GET /job-search after the checkpoint moved (reload)', async () => {
-    await checkpoints.save(jobSearchProjection.name, String(++position).padStart(16, '0'));
+  await time('  GET /job-search after a job changed (reload)', async () => {
+    const next = String(++position).padStart(16, '0');
+    await checkpoints.save(jobSearchProjection.name, next, next);
     await withProfile.search(params[0]!, user_id, NOW);
   });
 }
