@@ -1,3 +1,4 @@
+import { ServerSentEvent } from '../../contracts/shared/server-sent-event';
 import { z } from 'zod';
 import { Feedback, GenerationOptions } from '../../contracts/generations/content';
 import { GenerationKind } from '../../contracts/generations/events';
@@ -121,7 +122,7 @@ export function generationRoutes(deps: GenerationRouteDeps): RouteSpec[] {
       responses: {
         200: {
           description: 'An event stream: `event: status` whose data is the generation (as GET /generations/{id}), then `event: end`',
-          schema: z.string(),
+          schema: ServerSentEvent,
           content_type: 'text/event-stream',
         },
         ...errorResponses(400, 401, 404, 429),

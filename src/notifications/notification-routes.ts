@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import { ServerSentEvent } from '../../contracts/shared/server-sent-event';
 import { NotificationListQuery, NotificationPage, Preferences, PreferencesRequest, ReadAllResult } from '../../contracts/notifications/http';
 import { NotificationsReadModel, PreferencesReadModel } from '../../contracts/notifications/read-model';
 import { acceptedResponse, afterWrite } from '../http/after-write';
@@ -59,7 +59,7 @@ export function notificationRoutes(deps: NotificationRouteDeps): RouteSpec[] {
       tag,
       summary: 'Server-sent events: `notification` for each new notification of yours while the stream is open (one minute; EventSource reconnects)',
       responses: {
-        200: { description: 'An event stream of `event: notification` whose data is the notification', schema: z.string(), content_type: 'text/event-stream' },
+        200: { description: 'An event stream of `event: notification` whose data is the notification', schema: ServerSentEvent, content_type: 'text/event-stream' },
         ...errorResponses(401),
       },
       async handler({ user, context }) {
