@@ -6,16 +6,19 @@ import { documentsOf, eventually, generate } from '../support/document-flow';
 import { educationBody, experienceBody, projectBody } from '../support/fixtures';
 import { ALL_ROLES, untilFinished, userWithProfileAndJob } from '../support/generation-flow';
 import { jobBody } from '../support/job-fixtures';
+import { apiError, ChatCompletionsServer, startChatCompletionsServer } from '../support/chat-completions-server';
 import { captureIntegrationTopics, messageContracts } from '../support/message-contracts';
 
 /**
  * Every message the relay publishes during a realistic run keeps its published contract: the
  * zod schema, the JSON Schema file and the AsyncAPI headers and key. The run covers every event
- * type of every topic except those listed in NOT_PRODUCED.
+ * type of every topic except those listed in NOT_PRODUCED; the types in FAILING_WRITER are
+ * produced (and checked) by a second run whose writer fails.
  */
-const NOT_PRODUCED: Record<string, string> = {
-  'generation.stage_failed': 'needs a failing LLM; the deterministic writer never fails (mapping: test/unit/relay)',
-  'generation.failed': 'needs a stage that fails for good; same reason',
+const NOT_PRODUCED: Record<string, string> = {};
+const FAILING_WRITER: Record<string, string> = {
+  'generation.stage_failed': 'the deterministic writer never fails: the failing-writer run below produces it',
+  'generation.failed': 'a stage that fails for good: the failing-writer run below produces it',
 };
 
 const DAY = 86_400_000;
@@ -142,7 +145,7 @@ it('every published message keeps its JSON Schema and AsyncAPI contract, and the
   ok(await t.http.put(`/api/v1/jobs/${expiring.body.id}/status`).set({ Authorization: `Bearer ${later.body.access_token}` }).send({ status: 'archived' }));
 
   const expected = ALL_INTEGRATION_TOPICS.flatMap((topic) => IntegrationEventsByTopic[topic].map((s) => s.shape.event_type.value as string)).filter(
-    (type) => !(type in NOT_PRODUCED),
+    (type) => !(type in NOT_PRODUCED) && !(type in FAILING_WRITER),
   );
   await eventually(async () => (expected.every(seen) ? true : undefined), 'every event type on the topics', 30_000).catch(() => undefined);
   expect(expected.filter((type) => !seen(type))).toEqual([]);
@@ -159,3 +162,37 @@ it('every published message keeps its JSON Schema and AsyncAPI contract, and the
   expect(found).toMatch(/json schema\/data must NOT have additional properties/);
   expect(found).toMatch(/headers\/schema_version must be equal to constant/);
 }, 120_000);
+
+describe('a generation whose writer fails', () => {
+  let failing: TestApp;
+  let llm: ChatCompletionsServer;
+  let failures: { messages: ConsumedMessage[]; consumer: Consumer };
+
+  beforeAll(async () => {
+    llm = await startChatCompletionsServer();
+    failing = await startTestApp({ GENERATION_STAGE_DURATION_SCALE: '0', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: llm.base_url, OPENAI_MODEL: 'local-model' }, undefined, ALL_ROLES);
+    failures = await captureIntegrationTopics(failing.app.container.get<MessageBus>(TOKENS.Bus));
+  }, 60_000);
+  afterAll(async () => {
+    await failures?.consumer.stop();
+    await failing?.stop();
+    await llm?.close();
+  });
+
+  it('publishes generation.stage_failed and generation.failed, and they keep their contracts', async () => {
+    const { user, profile_id, job_id } = await userWithProfileAndJob(failing);
+    // The model service refuses the request (a 400 is not worth another attempt): the stage fails for good.
+    llm.script(apiError(400, 'The model refuses this request'));
+    const asked = await failing.http.post('/api/v1/generations/resume').set(user.auth).send({ profile_id, job_id });
+    expect(asked.status).toBe(202);
+    expect((await untilFinished(failing, user.auth, asked.body.id)).status).toBe('failed');
+
+    const types = (): string[] => failures.messages.filter((m) => m.value.source_stream === `generation-${asked.body.id}`).map((m) => String(m.value.event_type));
+    await eventually(async () => (Object.keys(FAILING_WRITER).every((type) => types().includes(type)) ? true : undefined), 'the failure events', 30_000).catch(() => undefined);
+    expect(types()).toEqual(expect.arrayContaining(Object.keys(FAILING_WRITER)));
+    const failed = failures.messages.find((m) => m.value.event_type === 'generation.stage_failed')!;
+    expect(failed.value.data).toMatchObject({ stage: 'content_generation', retryable: false });
+
+    expect(failures.messages.flatMap(messageContracts())).toEqual([]);
+  }, 60_000);
+});
