@@ -60,8 +60,9 @@ export function keepRelayCheckpointDurable(readStore: ReadStore, bus: MessageBus
 
 export async function openBus(config: Config, logger: Logger): Promise<MessageBus> {
   if (config.kafka) {
-    const { brokers, client_id, topic_partitions, replication_factor } = config.kafka;
-    return (await kafkaBus()).createKafkaBus({ brokers, client_id, topic_partitions, replication_factor, logger });
+    const { brokers, client_id, topic_partitions, replication_factor, session_timeout_ms } = config.kafka;
+    const consumer = session_timeout_ms === undefined ? undefined : { session_timeout_ms };
+    return (await kafkaBus()).createKafkaBus({ brokers, client_id, topic_partitions, replication_factor, consumer, logger });
   }
   return new InProcessBus();
 }

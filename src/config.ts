@@ -26,6 +26,11 @@ const EnvSchema = z.object({
   KAFKA_TOPIC_PARTITIONS: z.coerce.number().int().min(1).max(10_000).default(3),
   /** Replication factor of each topic the bus creates; at most the number of brokers. */
   KAFKA_REPLICATION_FACTOR: z.coerce.number().int().min(1).max(32_767).default(1),
+  /**
+   * How long the broker waits for a silent consumer before handing its partitions to the rest of
+   * its group (kafkajs' 30 s when unset). The broker's group.min/max.session.timeout.ms bound it.
+   */
+  KAFKA_SESSION_TIMEOUT_MS: z.coerce.number().int().min(6_000).max(1_800_000).optional(),
   JWT_SECRET: optional,
   /** base64 of 32 bytes: wraps the per-user data keys (ADR 0009); generated into DATA_DIR when unset. */
   JOBWISE_MASTER_KEY: optional.refine((v) => v === undefined || Buffer.from(v, 'base64').length === 32, 'must be the base64 of 32 bytes'),
@@ -122,7 +127,7 @@ export interface Config {
   data_dir: string;
   eventstore_url?: string;
   mongodb?: { url: string; db: string };
-  kafka?: { brokers: string[]; client_id: string; topic_partitions: number; replication_factor: number };
+  kafka?: { brokers: string[]; client_id: string; topic_partitions: number; replication_factor: number; session_timeout_ms?: number };
   jwt_secret?: string;
   /** Wraps the per-user data keys; absent: one is generated once under DATA_DIR. */
   master_key?: Buffer;
@@ -179,6 +184,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, argv: string[] 
           client_id: e.KAFKA_CLIENT_ID,
           topic_partitions: e.KAFKA_TOPIC_PARTITIONS,
           replication_factor: e.KAFKA_REPLICATION_FACTOR,
+          session_timeout_ms: e.KAFKA_SESSION_TIMEOUT_MS,
         }
       : undefined,
     jwt_secret: e.JWT_SECRET,

@@ -60,7 +60,7 @@ onBackends(['MONGODB_URL', 'KAFKA_BROKERS'], 'process manager killed mid-stage',
     expect(before).toBeLessThan(GENERATIONS);
     await pm.kill('SIGKILL');
     // The other process manager takes over the killed one's partitions once the broker has
-    // given up on it (its session timeout, 30 s by default); the restarted one joins again.
+    // given up on it (its session timeout, 10 s here: process-backends.ts); the restarted one joins again.
     await pm.restart(90_000);
     expect(other.running).toBe(true);
 

@@ -23,6 +23,12 @@ describe('configuration', () => {
     expect(() => loadConfig({ KAFKA_TOPIC_PARTITIONS: '0', KAFKA_REPLICATION_FACTOR: 'two' })).toThrow(/KAFKA_TOPIC_PARTITIONS.*KAFKA_REPLICATION_FACTOR/);
   });
 
+  it("leaves the consumers' session timeout to kafkajs unless told, and refuses one below the broker's minimum", () => {
+    expect(loadConfig({ KAFKA_BROKERS: 'a:1' }).kafka?.session_timeout_ms).toBeUndefined();
+    expect(loadConfig({ KAFKA_BROKERS: 'a:1', KAFKA_SESSION_TIMEOUT_MS: '10000' }).kafka?.session_timeout_ms).toBe(10_000);
+    expect(() => loadConfig({ KAFKA_BROKERS: 'a:1', KAFKA_SESSION_TIMEOUT_MS: '500' })).toThrow(/KAFKA_SESSION_TIMEOUT_MS/);
+  });
+
   it('takes roles from arguments or JOBWISE_ROLES, and refuses unknown ones', () => {
     expect(loadConfig({}, ['api']).roles).toEqual(['api']);
     expect(loadConfig({ JOBWISE_ROLES: 'projector,relay' }).roles).toEqual(['projector', 'relay']);
