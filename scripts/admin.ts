@@ -133,12 +133,12 @@ async function main(argv: string[]): Promise<number> {
           topic: values.topic,
           reason,
         });
-        const replays = new Replays({ events, serializer: commands.serializer, bus: container.get<MessageBus>(TOKENS.Bus), clock: systemClock });
+        const replays = new Replays({ events, serializer: commands.serializer, bus: container.get<MessageBus>(TOKENS.Bus), clock: systemClock, readStore });
         await history.recordAction('replay', replayTarget(request), reason, context);
-        let status: ReplayStatus = replays.start(request);
+        let status: ReplayStatus = await replays.start(request);
         while (status.status === 'running') {
           await new Promise((resolve) => setTimeout(resolve, 100));
-          status = replays.get(status.replay_id);
+          status = await replays.get(status.replay_id);
         }
         print(status);
         return status.status === 'completed' ? 0 : 1;

@@ -55,7 +55,7 @@ export function adminHistoryRoutes(history: AdminHistory, projections: () => Pro
       responses: { 202: { description: 'Started; follow `Location` for progress', schema: ReplayStatus }, ...errorResponses(400, 401, 403) },
       async handler({ body, context }) {
         await history.recordAction('replay', replayTarget(body), body.reason, context);
-        const status = replays.start(body);
+        const status = await replays.start(body);
         return { status: 202, body: status, headers: { Location: `${BASE}/replays/${status.replay_id}` } };
       },
     }),
@@ -64,11 +64,11 @@ export function adminHistoryRoutes(history: AdminHistory, projections: () => Pro
       path: `${BASE}/replays/:id`,
       role: 'admin',
       tag,
-      summary: 'A replay’s progress: events scanned and published, position reached, status',
+      summary: 'A replay’s progress: events scanned and published, position reached, status (from any api process, also after a restart)',
       params: ReplayParams,
       responses: { 200: { description: 'The replay', schema: ReplayStatus }, ...errorResponses(400, 401, 403, 404) },
       async handler({ params }) {
-        return { status: 200, body: replays.get(params.id) };
+        return { status: 200, body: await replays.get(params.id) };
       },
     }),
     route({

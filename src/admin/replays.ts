@@ -3,25 +3,36 @@ import { ReplayRequest, ReplayStatus } from '../../contracts/admin/http';
 import { BUS_HEADERS, BusMessage, MessageBus } from '../bus/port';
 import { EventStore } from '../event-store/port';
 import { EventSerializer } from '../event-store/serializer';
+import { Doc, ReadStore } from '../read-store/port';
 import { toBusMessage, toIntegrationEvent } from '../relay/mapping';
 import { Clock } from '../shared/clock';
 import { DomainError } from '../shared/errors';
 
 const BATCH = 500;
 const KEPT = 50;
+/** Where every replay's status is kept (one document per replay), for every api process and after a restart. */
+export const REPLAYS_COLLECTION = 'admin_replays';
+/** A running replay's status not written for this long belongs to a process that is gone (it is written after every batch). */
+export const ABANDONED_MS = 60_000;
+export const ABANDONED = 'the process running this replay stopped before it finished; start a new one from its position';
+
+type StoredReplay = ReplayStatus & Doc & { updated_at: string };
 
 /**
  * Replays for analytics (issue 13 item 6): re-publishes a range of history as integration events,
  * exactly as the relay maps them, marked `replay: true` (and `replay_id`) in their headers, so
  * JobWise's own consumers skip them while analytics may rebuild from them. Runs in the api
- * process that was asked; progress is kept in memory (the last 50 replays of this process).
+ * process that was asked; its progress is written to the read store (`admin_replays`) when it
+ * starts, after every batch and when it ends, so any api process shows it, also after a restart.
+ * A running replay whose status stopped moving (its process died) shows as failed.
  */
 export class Replays {
+  /** This process's replays (the last 50), read before the store: they are the freshest. */
   private readonly replays = new Map<string, ReplayStatus>();
 
-  constructor(private readonly deps: { events: EventStore; serializer: EventSerializer; bus: MessageBus; clock: Clock }) {}
+  constructor(private readonly deps: { events: EventStore; serializer: EventSerializer; bus: MessageBus; clock: Clock; readStore: ReadStore }) {}
 
-  start(request: ReplayRequest): ReplayStatus {
+  async start(request: ReplayRequest): Promise<ReplayStatus> {
     const replay_id = randomUUID();
     const status: ReplayStatus = {
       replay_id,
@@ -34,20 +45,35 @@ export class Replays {
       finished_at: null,
       error: null,
     };
+    await this.persist(status);
     this.replays.set(replay_id, status);
     for (const old of [...this.replays.keys()].slice(0, Math.max(0, this.replays.size - KEPT))) this.replays.delete(old);
-    void this.run(status, request).catch((error: unknown) => {
-      status.status = 'failed';
-      status.error = error instanceof Error ? error.message : String(error);
-      status.finished_at = this.deps.clock.now().toISOString();
-    });
+    void this.run(status, request)
+      .catch((error: unknown) => {
+        status.status = 'failed';
+        status.error = error instanceof Error ? error.message : String(error);
+        status.finished_at = this.deps.clock.now().toISOString();
+      })
+      .then(() => this.persist(status))
+      .catch(() => undefined); // the store is gone (shutdown): the stored status stops moving and shows as abandoned
     return { ...status };
   }
 
-  get(replay_id: string): ReplayStatus {
-    const status = this.replays.get(replay_id);
-    if (!status) throw new DomainError('ADMIN.NOT_FOUND', 'No such replay in this process');
-    return { ...status };
+  /** A replay's status, from this process or from the store (started by another process or before a restart). */
+  async get(replay_id: string): Promise<ReplayStatus> {
+    const here = this.replays.get(replay_id);
+    if (here) return { ...here };
+    const stored = await this.deps.readStore.collection<StoredReplay>(REPLAYS_COLLECTION).get(replay_id);
+    if (!stored) throw new DomainError('ADMIN.NOT_FOUND', 'No such replay');
+    const { _id: _ignored, updated_at, ...status } = stored;
+    if (status.status === 'running' && this.deps.clock.now().getTime() - Date.parse(updated_at) >= ABANDONED_MS) {
+      return { ...status, status: 'failed', error: ABANDONED, finished_at: null };
+    }
+    return status;
+  }
+
+  private async persist(status: ReplayStatus): Promise<void> {
+    await this.deps.readStore.collection<StoredReplay>(REPLAYS_COLLECTION).upsert({ ...status, request: { ...status.request }, _id: status.replay_id, updated_at: this.deps.clock.now().toISOString() });
   }
 
   private async run(status: ReplayStatus, request: ReplayRequest): Promise<void> {
@@ -79,6 +105,7 @@ export class Replays {
         await this.deps.bus.publish(topic, messages);
         status.published += messages.length;
       }
+      await this.persist(status);
       if (done || batch.length === 0) break;
       after = batch[batch.length - 1].position;
     }
