@@ -35,9 +35,9 @@ export class NotificationQueries {
     return this.notifications.find(live({ user_id, read: false }), { sort: { created_at: 1 } });
   }
 
-  /** Notifications created after `since` (ISO), oldest first: what the event stream sends next. */
+  /** Notifications created at or after `since` (ISO), oldest first: what the event stream sends next (it skips those it sent). */
   async since(user_id: string, since: string): Promise<NotificationView[]> {
-    return (await this.notifications.find(live({ user_id, created_at: { $gt: since } }), { sort: { created_at: 1 }, limit: 100 })).map(toView);
+    return (await this.notifications.find(live({ user_id, created_at: { $gte: since } }), { sort: { created_at: 1, id: 1 }, limit: 100 })).map(toView);
   }
 
   async preferences(user_id: string): Promise<Preferences> {

@@ -115,18 +115,28 @@ export function notificationRoutes(deps: NotificationRouteDeps): RouteSpec[] {
   ];
 }
 
-/** Sends each notification created after the stream opened, polling the read model. */
+/**
+ * Sends each notification created from the moment the stream opened, polling the read model.
+ * Reads start at the last time sent, inclusive: another notification can carry the same
+ * millisecond as one already sent (or as the opening), so the ids sent at that time are skipped
+ * rather than the time itself.
+ */
 async function streamNew(deps: NotificationRouteDeps, user_id: string, opened: string, out: ResponseStream): Promise<void> {
   const poll = deps.poll_ms ?? 250;
   const until = Date.now() + STREAM_MS;
   let since = opened;
+  let sentAtSince = new Set<string>();
   let quiet = 0;
   out.write(': connected\n\n');
   while (!out.closed() && Date.now() < until) {
-    const fresh = await deps.queries.since(user_id, since);
+    const fresh = (await deps.queries.since(user_id, since)).filter((notification) => !sentAtSince.has(notification.id));
     for (const notification of fresh) {
       out.write(`event: notification\nid: ${notification.id}\ndata: ${JSON.stringify(notification)}\n\n`);
-      since = notification.created_at;
+      if (notification.created_at !== since) {
+        since = notification.created_at;
+        sentAtSince = new Set();
+      }
+      sentAtSince.add(notification.id);
     }
     if (fresh.length === 0 && (quiet += poll) >= KEEP_ALIVE_MS) {
       out.write(': keep-alive\n\n');
