@@ -1,31 +1,14 @@
 import { indexedJob } from './job-cache';
-import type { IndexedJob, TermWeights } from './indexed-job';
+import { JobCursor } from './job-cursor';
+import type { IndexedJob } from './indexed-job';
 import type { SearchableJob } from './job-terms';
+import { isStored, Rankable } from './rankable';
 import { ParsedQuery, parseQuery, QueryWord } from './query';
 import { relevance, wordWeight } from './scoring';
-import { SEARCH_INDEX_VERSION, sortedIndexOf, StoredSearchIndex } from './search-index';
+import { sortedIndexOf } from './search-index';
 import { topK } from './top-k';
 
-/** A job to rank by its posting, analysed (and memoised, see job-cache.ts) unless it has a stored `search_index`. */
-export interface RankableJob extends SearchableJob {
-  _id?: string;
-  id?: string;
-  search_terms?: string[];
-  search_index?: StoredSearchIndex;
-}
-
-/**
- * A job to rank by its stored `search_index` alone (as the jobs projection stores it). One whose
- * index is of another version cannot be ranked this way: pass its posting too (RankableJob).
- */
-export interface IndexedRankableJob {
-  _id?: string;
-  id?: string;
-  search_terms: string[];
-  search_index: StoredSearchIndex;
-}
-
-type Rankable = RankableJob | IndexedRankableJob;
+export type { IndexedRankableJob, Rankable, RankableJob } from './rankable';
 
 /**
  * Document frequencies over everything searchable, when the caller has them (one `count` per
@@ -142,54 +125,6 @@ function scoreJobs(query: ParsedQuery, docs: readonly Rankable[], options: RankO
     if (score > 0) matches.push(i);
   }
   return { matches, scores, ids };
-}
-
-/** A stored index of this version that lines up with the stored terms (see search-index.ts). */
-function isStored(doc: Rankable): doc is Rankable & IndexedRankableJob {
-  const index = doc.search_index;
-  return index !== undefined && index.version === SEARCH_INDEX_VERSION && doc.search_terms !== undefined && index.weights.length === doc.search_terms.length;
-}
-
-/**
- * The job being scored, as ranking reads it (IndexedJob): the query's terms from the flat array,
- * any other term from the stored index (or the analysis).
- */
-class JobCursor implements IndexedJob, TermWeights {
-  readonly weights: TermWeights = this;
-  title: string[] = [];
-  titleWords: string[] = [];
-  body = '';
-  private base = 0;
-  private doc: Rankable | null = null;
-  private analysed: IndexedJob | undefined;
-
-  constructor(
-    private readonly termIndex: ReadonlyMap<string, number>,
-    private readonly termWeights: Float64Array,
-    private readonly termCount: number,
-  ) {}
-
-  point(i: number, doc: Rankable, analysed: IndexedJob | undefined): void {
-    this.base = i * this.termCount;
-    this.doc = doc;
-    this.analysed = analysed;
-    const job = analysed ?? doc.search_index!;
-    this.title = job.title;
-    this.titleWords = analysed ? analysed.titleWords : doc.search_index!.title_words;
-    this.body = job.body;
-  }
-
-  get(term: string): number | undefined {
-    const k = this.termIndex.get(term);
-    if (k !== undefined) {
-      const weight = this.termWeights[this.base + k]!;
-      return Number.isNaN(weight) ? undefined : weight;
-    }
-    if (this.analysed) return this.analysed.weights.get(term);
-    const doc = this.doc as IndexedRankableJob;
-    const at = sortedIndexOf(doc.search_terms, term);
-    return at < 0 ? undefined : doc.search_index.weights[at];
-  }
 }
 
 /**
