@@ -8,12 +8,6 @@
 import { allTerms, jobTerms, SearchableJob } from './job-terms';
 import { parseQuery } from './query';
 
-/**
- * Changes whenever `searchTerms` would give different terms for the same job (stemmer, stop words,
- * tokens, the taxonomy's effect aside): stored `search_terms` of another version need a rebuild.
- */
-export const SEARCH_TERMS_VERSION = 1;
-
 export { rankJobs, rankPage } from './rank';
 export { searchFields, SEARCH_INDEX_VERSION } from './search-index';
 export type { StoredSearchIndex } from './search-index';
