@@ -20,7 +20,7 @@ let t: TestApp;
 let admin: Awaited<ReturnType<TestApp['register']>>;
 const ids = {} as Record<Entity, string>;
 const get = (path: string) => t.http.get(path).set(admin.auth);
-const ok = (res: { status: number; body: unknown }, status = 200) => {
+const ok = <R extends { status: number; body: any }>(res: R, status = 200): R => {
   if (res.status !== status) throw new Error(`${res.status} ${JSON.stringify(res.body)}`);
   return res;
 };
