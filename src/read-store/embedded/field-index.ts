@@ -3,6 +3,16 @@ import { Doc } from '../port';
 /** The values an index holds; other values (null, objects, dates) are not indexed, and queries on them scan. */
 export type IndexKey = string | number | boolean;
 
+/**
+ * The ids of the documents holding one key: the id itself when there is one (most keys of a
+ * field like a position are held once, and a set per key costs ~150 bytes), else a set.
+ */
+export type Postings = string | ReadonlySet<string>;
+
+export function postingsSize(postings: Postings): number {
+  return typeof postings === 'string' ? 1 : postings.size;
+}
+
 export interface Bounds {
   $gt?: IndexKey;
   $gte?: IndexKey;
@@ -20,7 +30,7 @@ export interface Bounds {
  * returns (it may return more), and the caller applies the whole filter to them.
  */
 export class FieldIndex {
-  private readonly postings = new Map<IndexKey, Set<string>>();
+  private readonly postings = new Map<IndexKey, string | Set<string>>();
   private readonly path: string[];
   /** Distinct keys in order, per type, for ranges; rebuilt lazily after keys come or go. */
   private sorted: { number: number[]; string: string[] } | null = null;
@@ -46,24 +56,29 @@ export class FieldIndex {
   }
 
   private post(key: IndexKey, id: string): void {
-    let ids = this.postings.get(key);
-    if (!ids) {
-      ids = new Set();
-      this.postings.set(key, ids);
+    const ids = this.postings.get(key);
+    if (ids === undefined) {
+      this.postings.set(key, id);
       this.sorted = null;
+    } else if (typeof ids === 'string') {
+      if (ids !== id) this.postings.set(key, new Set([ids, id]));
+    } else {
+      ids.add(id);
     }
-    ids.add(id);
   }
 
   remove(doc: Doc): void {
     this.irregular.delete(doc._id);
     for (const key of this.keysOf(doc)) {
       const ids = this.postings.get(key);
-      if (!ids) continue;
-      ids.delete(doc._id);
-      if (ids.size === 0) {
+      if (ids === undefined) continue;
+      if (typeof ids === 'string') {
+        if (ids !== doc._id) continue;
         this.postings.delete(key);
         this.sorted = null;
+      } else {
+        ids.delete(doc._id);
+        if (ids.size === 1) this.postings.set(key, ids.values().next().value!);
       }
     }
   }
@@ -85,7 +100,7 @@ export class FieldIndex {
   }
 
   /** The ids of documents holding one of `keys`. */
-  equal(keys: readonly IndexKey[]): Set<string>[] {
+  equal(keys: readonly IndexKey[]): Postings[] {
     return keys.flatMap((key) => this.postings.get(key) ?? []);
   }
 
@@ -96,7 +111,7 @@ export class FieldIndex {
    * the filter without any value inside both, so on an array field the bounds are looked up one
    * by one and intersected.
    */
-  range(bounds: Bounds): Set<string>[] | null {
+  range(bounds: Bounds): Postings[] | null {
     const [low, lowInclusive] = bounds.$gte !== undefined ? [bounds.$gte, true] : [bounds.$gt, false];
     const [high, highInclusive] = bounds.$lte !== undefined ? [bounds.$lte, true] : [bounds.$lt, false];
     const type = typeof (low ?? high);
@@ -109,12 +124,12 @@ export class FieldIndex {
     return this.between(type, low, lowInclusive, high, highInclusive);
   }
 
-  private between(type: string, low: IndexKey | undefined, lowInclusive: boolean, high: IndexKey | undefined, highInclusive: boolean): Set<string>[] {
+  private between(type: string, low: IndexKey | undefined, lowInclusive: boolean, high: IndexKey | undefined, highInclusive: boolean): Postings[] {
     const keys = this.sortedKeys();
     const ordered: IndexKey[] = type === 'number' ? keys.number : keys.string;
     const from = low === undefined ? 0 : lowerBound(ordered, low, lowInclusive);
     const to = high === undefined ? ordered.length : lowerBound(ordered, high, !highInclusive);
-    const found: Set<string>[] = [];
+    const found: Postings[] = [];
     for (let i = from; i < to; i++) found.push(this.postings.get(ordered[i]!)!);
     return found;
   }
@@ -143,10 +158,14 @@ export function isIndexKey(value: unknown): value is IndexKey {
   return typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && !Number.isNaN(value));
 }
 
-export function union(sets: Set<string>[]): Set<string> {
-  if (sets.length === 1) return sets[0]!;
+/** Every id in the postings, as one set (the postings' own when there is one set; never to be changed). */
+export function union(postings: Postings[]): ReadonlySet<string> {
+  if (postings.length === 1 && typeof postings[0] !== 'string') return postings[0]!;
   const all = new Set<string>();
-  for (const ids of sets) for (const id of ids) all.add(id);
+  for (const ids of postings) {
+    if (typeof ids === 'string') all.add(ids);
+    else for (const id of ids) all.add(id);
+  }
   return all;
 }
 

@@ -1,5 +1,5 @@
 import { Filter } from '../port';
-import { Bounds, FieldIndex, isIndexKey, union } from './field-index';
+import { Bounds, FieldIndex, isIndexKey, Postings, postingsSize, union } from './field-index';
 
 const RANGE = ['$gt', '$gte', '$lt', '$lte'] as const;
 
@@ -9,7 +9,7 @@ const RANGE = ['$gt', '$gte', '$lt', '$lte'] as const;
  * index applies and every document must be tested. The ids hold every match and maybe more:
  * the caller still applies the whole filter to them.
  */
-export function candidateIds(filter: Filter, indexes: ReadonlyMap<string, FieldIndex>): Set<string> | null {
+export function candidateIds(filter: Filter, indexes: ReadonlyMap<string, FieldIndex>): ReadonlySet<string> | null {
   return planCandidates(filter, indexes)?.ids ?? null;
 }
 
@@ -25,12 +25,12 @@ export interface ImpliedClause {
 }
 
 export interface Plan {
-  ids: Set<string>;
+  ids: ReadonlySet<string>;
   implied: ImpliedClause | null;
 }
 
 interface Lookup {
-  postings: Set<string>[];
+  postings: Postings[];
   implied: ImpliedClause | null;
 }
 
@@ -40,7 +40,7 @@ export function planCandidates(filter: Filter, indexes: ReadonlyMap<string, Fiel
   let best: Lookup | null = null;
   let bestSize = Infinity;
   for (const lookup of lookups) {
-    const size = lookup.postings.reduce((sum, ids) => sum + ids.size, 0);
+    const size = lookup.postings.reduce((sum, ids) => sum + postingsSize(ids), 0);
     if (size < bestSize) [best, bestSize] = [lookup, size];
   }
   return best && { ids: union(best.postings), implied: best.implied };
@@ -67,10 +67,10 @@ function isOnlyEquality(condition: unknown): boolean {
   return isIndexKey(condition) || (isOperators(condition) && Object.keys(condition).length === 1 && equalValues(condition) !== null);
 }
 
-function indexLookups(index: FieldIndex, condition: unknown): Set<string>[][] {
+function indexLookups(index: FieldIndex, condition: unknown): Postings[][] {
   if (isIndexKey(condition)) return [index.equal([condition])];
   if (!isOperators(condition)) return [];
-  const lookups: Set<string>[][] = [];
+  const lookups: Postings[][] = [];
   const values = equalValues(condition);
   if (values) lookups.push(index.equal(values));
   const all = condition.$all;

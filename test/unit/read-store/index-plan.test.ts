@@ -57,4 +57,22 @@ describe('embedded read store: narrowing through indexes', () => {
     expect([...candidateIds({ tags: 'go' }, local)!]).toEqual([]);
     expect([...candidateIds({ tags: { $gte: 'a' } }, local)!]).toEqual(['x']);
   });
+
+  it('given a key held by one document, then by two, then by one again, when planned, then the candidates follow each step', () => {
+    const position = new FieldIndex('position');
+    const local = new Map([['position', position]]);
+    const ids = (filter: Record<string, unknown>) => [...candidateIds(filter, local)!].sort();
+    position.add({ _id: 'p', position: 7 });
+    position.add({ _id: 'p', position: 7 });
+    expect(ids({ position: 7 })).toEqual(['p']);
+    position.add({ _id: 'q', position: 7 });
+    expect(ids({ position: { $in: [7, 8] } })).toEqual(['p', 'q']);
+    position.remove({ _id: 'p', position: 7 });
+    expect(ids({ position: 7 })).toEqual(['q']);
+    position.remove({ _id: 'p', position: 7 });
+    expect(ids({ position: { $gte: 1 } })).toEqual(['q']);
+    position.remove({ _id: 'q', position: 7 });
+    expect(ids({ position: 7 })).toEqual([]);
+    expect(ids({ position: { $gte: 1 } })).toEqual([]);
+  });
 });
