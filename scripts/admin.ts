@@ -22,7 +22,9 @@ const HELP = `npm run admin -- <command> [options]   (against the stores the env
   history <stream> [--from-revision N] [--limit N]        a stream's events with metadata (decrypted; secrets hidden)
   audit [--actor ID] [--aggregate NAME] [--event-type T]   events across streams, metadata only, in log order
         [--from TIME] [--to TIME] [--limit N]
-  state <entity> <id> [--as-of-revision N | --as-of TIME]  an entity at a past moment (entity: ${Entity.options.join(', ')})
+  state-at <entity> <id> [--as-of-revision N | --as-of TIME]
+                                                           an entity at a past moment, the latest without either
+                                                           (entity: ${Entity.options.join(', ')}; alias: state)
   diff <entity> <id> --from R|TIME --to R|TIME            what changed between two moments, field by field
   rebuild <projection>                                     rebuild a read model from the start of the log into a new
                                                            collection, then switch over and drop the old one (ADR 0012)
@@ -94,6 +96,7 @@ async function main(argv: string[]): Promise<number> {
         print(config.mongodb ? await history.audit(query, context) : await auditFromLog(events, query));
         return 0;
       }
+      case 'state-at':
       case 'state': {
         const [entity, id] = args;
         const moment = { revision: values['as-of-revision'] === undefined ? undefined : Number(values['as-of-revision']), time: values['as-of'] };

@@ -51,7 +51,7 @@ describe('the admin CLI', () => {
   it('--help lists every command with its usage', async () => {
     const { code, stdout } = await admin(['--help'], {});
     expect(code).toBe(0);
-    for (const command of ['history <stream>', 'audit [--actor', 'state <entity> <id>', 'diff <entity> <id>', 'rebuild <projection>', 'replay [--from-position']) expect(stdout).toContain(`  ${command}`);
+    for (const command of ['history <stream>', 'audit [--actor', 'state-at <entity> <id>', 'diff <entity> <id>', 'rebuild <projection>', 'replay [--from-position']) expect(stdout).toContain(`  ${command}`);
     for (const option of ['--to-time', '--stream-prefix', '--topic', '--reason']) expect(stdout).toContain(option);
   });
 
@@ -124,8 +124,10 @@ describe('the admin CLI', () => {
   });
 
   it('state and diff fold the entity at past moments', async () => {
-    const state = JSON.parse((await admin(['state', 'profiles', profileId, '--as-of-revision', '0'], env)).stdout);
+    const state = JSON.parse((await admin(['state-at', 'profiles', profileId, '--as-of-revision', '0'], env)).stdout);
     expect(state.view.personal_info.full_name).toBe('Cli First');
+    // `state` is kept as an alias.
+    expect(JSON.parse((await admin(['state', 'profiles', profileId, '--as-of-revision', '1'], env)).stdout).view.personal_info.full_name).toBe('Cli Second');
     const changes = JSON.parse((await admin(['diff', 'profiles', profileId, '--from', '0', '--to', '1'], env)).stdout).changes;
     expect(changes).toContainEqual({ path: 'view.personal_info.full_name', before: 'Cli First', after: 'Cli Second' });
   });
