@@ -170,7 +170,11 @@ describe('a generation whose writer fails', () => {
 
   beforeAll(async () => {
     llm = await startChatCompletionsServer();
-    failing = await startTestApp({ GENERATION_STAGE_DURATION_SCALE: '0', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: llm.base_url, OPENAI_MODEL: 'local-model' }, undefined, ALL_ROLES);
+    failing = await startTestApp(
+      { GENERATION_STAGE_DURATION_SCALE: '0', OPENAI_API_KEY: 'sk-test', OPENAI_BASE_URL: llm.base_url, OPENAI_MODEL: 'local-model', ADMIN_EMAILS: 'contracts.admin@example.com' },
+      undefined,
+      ALL_ROLES,
+    );
     failures = await captureIntegrationTopics(failing.app.container.get<MessageBus>(TOKENS.Bus));
   }, 60_000);
   afterAll(async () => {
@@ -194,5 +198,18 @@ describe('a generation whose writer fails', () => {
     expect(failed.value.data).toMatchObject({ stage: 'content_generation', retryable: false });
 
     expect(failures.messages.flatMap(messageContracts())).toEqual([]);
+
+    // An admin replay re-publishes the generation's history with the replay headers, and those keep the contract too.
+    const admin = await failing.register({ email: 'contracts.admin@example.com' });
+    const published = types().length;
+    const replay = await failing.http.post('/api/v1/admin/replays').set(admin.auth).send({ stream_prefix: `generation-${asked.body.id}` });
+    expect(replay.status).toBe(202);
+    const replayed = await eventually(async () => {
+      const mine = failures.messages.filter((m) => m.headers.replay_id === replay.body.replay_id);
+      return mine.length === published ? mine : undefined;
+    }, 'the replayed messages', 30_000);
+    expect(replayed.every((m) => m.headers.replay === 'true')).toBe(true);
+    expect(replayed.map((m) => m.value.event_type)).toEqual(expect.arrayContaining(Object.keys(FAILING_WRITER)));
+    expect(replayed.flatMap(messageContracts())).toEqual([]);
   }, 60_000);
 });
