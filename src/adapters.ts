@@ -36,6 +36,7 @@ export async function openEventStore(config: Config, logger: Logger): Promise<Ev
   if (store.recovery.truncated_bytes > 0) {
     logger.warn({ ...store.recovery }, 'embedded event store cut a torn tail left by a crash');
   }
+  logger.info({ events: Number(await store.headPosition() || 0), from_saved_index: store.saved_index_events }, 'embedded event store opened');
   return store;
 }
 

@@ -14,6 +14,7 @@ import {
 } from '../port';
 import { CommitQueue } from './commit-queue';
 import { EventIndex, EventLogInconsistentError } from './event-index';
+import { loadIndex, saveIndex } from './index-file';
 import { acquireLock } from './lock-file';
 import { LogFile, Recovery } from './log-file';
 import { formatPosition } from './position';
@@ -60,6 +61,8 @@ export class EmbeddedEventStore implements EventStore {
     private readonly log: LogFile,
     private readonly releaseLock: () => Promise<void>,
     cached_events: number,
+    /** How many events opening took from the index saved at the last clean close (the rest it scanned). */
+    readonly saved_index_events: number,
   ) {
     this.lastSequence = index.length;
     this.nextOffset = log.end;
@@ -70,8 +73,8 @@ export class EmbeddedEventStore implements EventStore {
     await mkdir(dir, { recursive: true });
     const releaseLock = await acquireLock(dir);
     try {
-      const { index, log, recovery } = await openIndexed(dir);
-      return new EmbeddedEventStore(dir, recovery, index, log, releaseLock, options.cached_events ?? DEFAULT_CACHED_EVENTS);
+      const { index, log, recovery, saved_events } = await openIndexed(dir);
+      return new EmbeddedEventStore(dir, recovery, index, log, releaseLock, options.cached_events ?? DEFAULT_CACHED_EVENTS, saved_events);
     } catch (error) {
       await releaseLock();
       throw error;
@@ -139,14 +142,24 @@ export class EmbeddedEventStore implements EventStore {
     this.assertWritable();
   }
 
-  /** Waits for queued appends to be durable, stops subscriptions and releases the lock. */
+  /**
+   * Waits for queued appends to be durable, stops subscriptions, saves the index for the next
+   * open (index-file.ts; a failure only means the next open scans the log) and releases the lock.
+   */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     await this.commits.drain();
+    if (!this.commits.failed) await this.saveIndex().catch(() => undefined);
     await this.log.close();
     await this.releaseLock();
+  }
+
+  private async saveIndex(): Promise<void> {
+    if (this.index.records === 0) return;
+    const last = this.index.span(this.index.records - 1);
+    await saveIndex(this.dir, this.index, await this.log.read(last.offset, RECORD_HEADER_BYTES), this.log.end);
   }
 
   private assertOpen(): void {
@@ -164,14 +177,16 @@ export function openEmbeddedEventStore(dir: string, options?: EmbeddedEventStore
 }
 
 /**
- * Opens the log and indexes it from each record's checksum and the front of its payload
- * (stream, revision, sequence), without parsing the events: a record's event count is where the
- * next record's sequence starts, and only the last record is parsed whole.
+ * Opens the log and indexes it: the records a saved index covers from that index (written at
+ * the last clean close, index-file.ts), every later record from its checksum and the front of
+ * its payload (stream, revision, sequence), without parsing the events: a record's event count
+ * is where the next record's sequence starts, and only the last record is parsed whole.
  */
-async function openIndexed(dir: string): Promise<{ index: EventIndex; log: LogFile; recovery: Recovery }> {
-  const index = new EventIndex();
+async function openIndexed(dir: string): Promise<{ index: EventIndex; log: LogFile; recovery: Recovery; saved_events: number }> {
+  const { index, from } = await loadIndex(dir);
+  const saved_events = index.length;
   let held: { head: RecordHead; payload: Buffer; offset: number } | null = null;
-  const { log, recovery } = await LogFile.scan(dir, (payload, offset) => {
+  const visit = (payload: Buffer, offset: number): string | null => {
     let head = readRecordHead(payload);
     if (!head) {
       const record = parsePayload(payload);
@@ -181,7 +196,8 @@ async function openIndexed(dir: string): Promise<{ index: EventIndex; log: LogFi
     if (held) index.add(held.head, head.sequence - held.head.sequence, { offset: held.offset, length: offset - held.offset });
     held = { head, payload, offset };
     return null;
-  });
+  };
+  const { log, recovery } = await LogFile.scan(dir, visit, from);
   try {
     const last = held as { head: RecordHead; payload: Buffer; offset: number } | null;
     if (last) {
@@ -193,7 +209,7 @@ async function openIndexed(dir: string): Promise<{ index: EventIndex; log: LogFi
     await log.close();
     throw error;
   }
-  return { index, log, recovery };
+  return { index, log, recovery, saved_events };
 }
 
 function matches(expected: ExpectedRevision, current: number): boolean {

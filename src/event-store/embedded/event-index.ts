@@ -15,6 +15,16 @@ interface StreamEntry {
   readonly sequences: number[];
 }
 
+/** The records of an index, column by column, as index-file.ts saves them. */
+export interface SavedRecords {
+  /** Stream ids, each once. */
+  streams: string[];
+  /** Per record: its length in the log (header included), its stream (position in `streams`), its event count. */
+  lengths: Uint32Array;
+  streamOrdinals: Uint32Array;
+  counts: Uint32Array;
+}
+
 /** Where a record's bytes are in the log (header included). */
 export interface RecordSpan {
   offset: number;
@@ -77,6 +87,54 @@ export class EventIndex {
     }
     for (const listener of this.listeners) listener();
     return record;
+  }
+
+  /** The records, for index-file.ts to save. */
+  saved(): SavedRecords {
+    const ordinals = new Map<StreamEntry, number>();
+    const streams: string[] = [];
+    const records = this.offsets.length;
+    const lengths = new Uint32Array(records);
+    const streamOrdinals = new Uint32Array(records);
+    const counts = new Uint32Array(records);
+    for (let r = 0; r < records; r++) {
+      const stream = this.recordStreams[r]!;
+      let ordinal = ordinals.get(stream);
+      if (ordinal === undefined) {
+        ordinal = streams.push(stream.id) - 1;
+        ordinals.set(stream, ordinal);
+      }
+      lengths[r] = this.lengths[r]!;
+      streamOrdinals[r] = ordinal;
+      counts[r] = (r + 1 < records ? this.firstSequences[r + 1]! : this.length + 1) - this.firstSequences[r]!;
+    }
+    return { streams, lengths, streamOrdinals, counts };
+  }
+
+  /**
+   * The index of saved records lying end to end from byte `start` of the log; each is checked
+   * as it is added (revisions and sequences follow on), so inconsistent records throw.
+   */
+  static fromSaved(saved: SavedRecords, start: number): EventIndex {
+    const index = new EventIndex();
+    const revisions = new Map<string, number>();
+    let offset = start;
+    for (let r = 0; r < saved.lengths.length; r++) {
+      const stream_id = saved.streams[saved.streamOrdinals[r]!];
+      if (stream_id === undefined) throw new EventLogInconsistentError(`saved record ${r} names no stream`);
+      const revision = revisions.get(stream_id) ?? 0;
+      const count = saved.counts[r]!;
+      index.add({ stream_id, revision, sequence: index.length + 1 }, count, { offset, length: saved.lengths[r]! });
+      revisions.set(stream_id, revision + count);
+      offset += saved.lengths[r]!;
+    }
+    return index;
+  }
+
+  /** Where the log's next record goes, for records lying end to end from byte `start`. */
+  endOffset(start: number): number {
+    const last = this.offsets.length - 1;
+    return last < 0 ? start : this.offsets[last]! + this.lengths[last]!;
   }
 
   /** Calls `listener` after each add; returns the unsubscribe function. */

@@ -38,8 +38,11 @@ export class LogFile {
     });
   }
 
-  /** Like open, but hands over the raw payloads: the caller decides how much of each to decode. */
-  static async scan(dir: string, visit: RecordVisitor): Promise<{ log: LogFile; recovery: Recovery }> {
+  /**
+   * Like open, but hands over the raw payloads: the caller decides how much of each to decode.
+   * `from`: where the records not yet known to the caller start (a saved index covers those before).
+   */
+  static async scan(dir: string, visit: RecordVisitor, from = FILE_MAGIC.length): Promise<{ log: LogFile; recovery: Recovery }> {
     const path = join(dir, LOG_FILE_NAME);
     const handle = await open(path, constants.O_RDWR | constants.O_CREAT, 0o644);
     try {
@@ -48,7 +51,8 @@ export class LogFile {
       else await checkMagic(handle, path);
       await syncDirectory(dir);
 
-      const { valid_end, reason } = await replay(handle, size, visit);
+      if (from < FILE_MAGIC.length || from > size) throw new Error(`The event log ends at byte ${size}, before ${from}, where its unindexed records start`);
+      const { valid_end, reason } = await replay(handle, size, visit, from);
       const recovery: Recovery = { truncated_bytes: size - valid_end, reason, quarantine_file: null };
       if (valid_end < size) {
         recovery.quarantine_file = await quarantine(handle, dir, valid_end, size);
@@ -125,9 +129,10 @@ async function replay(
   handle: FileHandle,
   size: number,
   visit: RecordVisitor,
+  from: number,
 ): Promise<{ valid_end: number; reason: string | null }> {
   let buffer = Buffer.alloc(0);
-  let bufferStart = FILE_MAGIC.length;
+  let bufferStart = from;
   let cursor = 0;
   for (;;) {
     const result = scanRecordAt(buffer, cursor);
