@@ -1,5 +1,6 @@
 import { NotificationListQuery, NotificationPage, NotificationView, Preferences } from '../../contracts/notifications/http';
 import { DEFAULT_PREFERENCES, NotificationDocument, NotificationsReadModel, PreferencesDocument, PreferencesReadModel } from '../../contracts/notifications/read-model';
+import { Uuid } from '../../contracts/shared/primitives';
 import { live, withoutBookkeeping } from '../../contracts/shared/read-model';
 import { Filter, ReadStore } from '../read-store/port';
 
@@ -38,6 +39,13 @@ export class NotificationQueries {
   /** Notifications created at or after `since` (ISO), oldest first: what the event stream sends next (it skips those it sent). */
   async since(user_id: string, since: string): Promise<NotificationView[]> {
     return (await this.notifications.find(live({ user_id, created_at: { $gte: since } }), { sort: { created_at: 1, id: 1 }, limit: 100 })).map(toView);
+  }
+
+  /** When a notification of the user was created; null when it is not theirs, not there, or `id` is no id. */
+  async createdAt(id: string, user_id: string): Promise<string | null> {
+    if (!Uuid.safeParse(id).success) return null;
+    const doc = await this.notifications.get(id);
+    return doc && !doc._deleted && doc.user_id === user_id ? doc.created_at : null;
   }
 
   async preferences(user_id: string): Promise<Preferences> {

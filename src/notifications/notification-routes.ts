@@ -57,16 +57,22 @@ export function notificationRoutes(deps: NotificationRouteDeps): RouteSpec[] {
       method: 'get',
       path: `${BASE}/stream`,
       tag,
-      summary: 'Server-sent events: `notification` for each new notification of yours while the stream is open (one minute; EventSource reconnects)',
+      summary:
+        'Server-sent events: `notification` for each new notification of yours while the stream is open (one minute; EventSource reconnects, and with `Last-Event-ID` the stream resumes after that notification, so none raised in between is missed)',
+      headers: [{ name: 'Last-Event-ID', description: 'The id of the last notification received (EventSource sends it when it reconnects): the stream starts after it instead of now' }],
       responses: {
         200: { description: 'An event stream of `event: notification` whose data is the notification', schema: ServerSentEvent, content_type: 'text/event-stream' },
         ...errorResponses(401),
       },
-      async handler({ user, context }) {
+      async handler({ user, context, header }) {
+        // A Last-Event-ID that is not one of the caller's notifications (or not an id at all) is ignored: the stream starts now.
+        const last = header('last-event-id')?.trim();
+        const resumed = last ? await deps.queries.createdAt(last, user.id) : null;
+        const start = resumed ? { since: resumed, sent: [last!] } : { since: context.now, sent: [] };
         return {
           status: 200,
           headers: { 'Content-Type': 'text/event-stream; charset=utf-8', 'Cache-Control': 'no-cache', 'X-Accel-Buffering': 'no' },
-          stream: (out) => streamNew(deps, user.id, context.now, out),
+          stream: (out) => streamNew(deps, user.id, start, out),
         };
       },
     }),
@@ -116,16 +122,16 @@ export function notificationRoutes(deps: NotificationRouteDeps): RouteSpec[] {
 }
 
 /**
- * Sends each notification created from the moment the stream opened, polling the read model.
- * Reads start at the last time sent, inclusive: another notification can carry the same
- * millisecond as one already sent (or as the opening), so the ids sent at that time are skipped
- * rather than the time itself.
+ * Sends each notification created from `start.since` (the opening, or the last one a reconnecting
+ * client received), polling the read model. Reads start at the last time sent, inclusive: another
+ * notification can carry the same millisecond as one already sent (or as the opening), so the
+ * ids sent at that time are skipped rather than the time itself.
  */
-async function streamNew(deps: NotificationRouteDeps, user_id: string, opened: string, out: ResponseStream): Promise<void> {
+async function streamNew(deps: NotificationRouteDeps, user_id: string, start: { since: string; sent: string[] }, out: ResponseStream): Promise<void> {
   const poll = deps.poll_ms ?? 250;
   const until = Date.now() + STREAM_MS;
-  let since = opened;
-  let sentAtSince = new Set<string>();
+  let since = start.since;
+  let sentAtSince = new Set<string>(start.sent);
   let quiet = 0;
   out.write(': connected\n\n');
   while (!out.closed() && Date.now() < until) {
