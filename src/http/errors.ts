@@ -45,7 +45,7 @@ export function errorHandler(logger: Logger): ErrorRequestHandler {
     }
     if (error instanceof ServiceUnavailableError) {
       logger.warn({ service: error.service, err: error.message, path: req.path, correlation_id }, 'backing service unavailable');
-      res.setHeader('Retry-After', String(RETRY_AFTER_SECONDS));
+      res.setHeader('Retry-After', String(error.retry_after_seconds ?? RETRY_AFTER_SECONDS));
       const detail = `A service JobWise depends on (${error.service.replace('_', ' ')}) is unavailable; try again shortly`;
       return sendProblem(res, problem('HTTP.SERVICE_UNAVAILABLE', detail, { instance, correlation_id }));
     }

@@ -108,7 +108,10 @@ export class JobSources {
     try {
       return await this.run(source);
     } catch (error) {
-      if (error instanceof JobBoardError) throw new ServiceUnavailableError('job board', `job source ${id}: ${error.message}`, error);
+      if (error instanceof JobBoardError) {
+        const retry_after = error.retry_at && Math.max(1, Math.ceil((error.retry_at.getTime() - this.clock.now().getTime()) / 1000));
+        throw new ServiceUnavailableError('job board', `job source ${id}: ${error.message}`, error, retry_after || undefined);
+      }
       throw error;
     }
   }

@@ -59,6 +59,8 @@ export class ServiceUnavailableError extends Error {
     readonly service: string,
     message: string,
     override readonly cause?: unknown,
+    /** When the service is known to be worth trying again (an open breaker's trial), else a short default applies. */
+    readonly retry_after_seconds?: number,
   ) {
     super(message);
     this.name = 'ServiceUnavailableError';

@@ -119,12 +119,17 @@ describe('a sync that cannot read its board', () => {
     expect(server.requests).toHaveLength(5);
     expect((await sources.list())[0]).toMatchObject({ id: source.id, breaker: 'open' });
 
+    clock.advance(15_000);
     const refused = await unavailable(sources.sync(source.id));
     expect((refused.cause as { failure: string }).failure).toBe('breaker_open');
+    // Retry-After: the seconds left until the breaker lets a trial through (it opened a few seconds of back-off after the first failure).
+    const retry_after = refused.retry_after_seconds!;
+    expect(retry_after).toBeGreaterThan(35);
+    expect(retry_after).toBeLessThanOrEqual(45);
     expect(server.requests).toHaveLength(5);
 
     server.always = null;
-    clock.advance(60_000);
+    clock.advance(retry_after * 1000);
     expect(await sources.sync(source.id)).toMatchObject({ created: 3 });
     expect((await sources.list())[0]!.breaker).toBe('closed');
     expect([...jobs.keys()].sort()).toEqual(['4012345', '4012346', '4012347'].map((id) => boardJobId(source.id, id)).sort());
