@@ -2,12 +2,13 @@ import { randomUUID } from 'node:crypto';
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allProjections } from '../../projections';
 import { openKeyStore } from '../../src/adapters';
 import { loadConfig } from '../../src/config';
-import { openEmbeddedEventStore } from '../../src/event-store/embedded';
+import { INDEX_FILE_NAME, openEmbeddedEventStore } from '../../src/event-store/embedded';
 import { EventSerializer } from '../../src/event-store/serializer';
 import { ProjectionRunner } from '../../src/projector/projection-runner';
 import { EmbeddedReadStore } from '../../src/read-store/embedded';
@@ -106,6 +107,13 @@ function profileHistory(profile_id: string, user_id: string): DomainEvent[] {
 /** Every projection from the first event into an empty store: opening the log, then the rebuild. */
 async function rebuild(dir: string, events: number): Promise<void> {
   let started = Date.now();
+  const indexed = await openEmbeddedEventStore(join(dir, 'events'));
+  const indexed_ms = Date.now() - started;
+  const covered = indexed.saved_index_events;
+  await indexed.close();
+  // The same log without the index its clean close saved: every record is checked.
+  await rm(join(dir, 'events', INDEX_FILE_NAME), { force: true });
+  started = Date.now();
   const store = await openEmbeddedEventStore(join(dir, 'events'));
   const replay_ms = Date.now() - started;
   const serializer = await serializerFor(dir);
@@ -117,7 +125,8 @@ async function rebuild(dir: string, events: number): Promise<void> {
   const rebuild_ms = Date.now() - started;
   await Promise.all(runners.map((runner) => runner.stop()));
   await store.close();
-  console.log(`  log open (index, no decoding):  ${fmt(replay_ms)} ms (${fmt(events / (replay_ms / 1000))} events/s)`);
+  console.log(`  log open, saved index:          ${fmt(indexed_ms)} ms (${fmt(covered)} of ${fmt(events)} events from the index saved at the last clean close)`);
+  console.log(`  log open, every record checked: ${fmt(replay_ms)} ms (${fmt(events / (replay_ms / 1000))} events/s, no decoding)`);
   console.log(`  full rebuild (${runners.length} projections):   ${fmt(rebuild_ms)} ms, ${fmt(events / (rebuild_ms / 1000))} events/s through all of them  (goal ≥ 100,000)`);
   // Events are decoded while the projectors read them, no longer at open: the sum is the fair comparison with an older build.
   console.log(`  log open + full rebuild:        ${fmt(replay_ms + rebuild_ms)} ms, ${fmt(events / ((replay_ms + rebuild_ms) / 1000))} events/s`);
