@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { rmSync } from 'node:fs';
 import { MongoClient } from 'mongodb';
 import { ABANDONED, REPLAYS_COLLECTION } from '../../src/admin/replays';
 import { TOKENS } from '../../src/container-tokens';
@@ -86,3 +87,41 @@ onBackends(['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URL'], 'replay progress acr
     });
   }),
 );
+
+describe('replay progress on the embedded stores', () => {
+  it('is still shown after the app restarts on the same data directory', async () => {
+    const email = 'replays.embedded@example.com';
+    const first = await startTestApp({ ADMIN_EMAILS: email });
+    const data_dir = first.data_dir;
+    let path = '';
+    let shown: unknown;
+    let stopped = false;
+    try {
+      const admin = await first.register({ email });
+      const user = await first.register();
+      const created = await first.http.post('/api/v1/profiles').set(user.auth).send(profileBody());
+      expect(created.status).toBe(201);
+      const started = await first.http.post(`${ADMIN}/replays`).set(admin.auth).send({ stream_prefix: `profile-${created.body.id}` });
+      expect(started.status).toBe(202);
+      path = `${ADMIN}/replays/${started.body.replay_id}`;
+      shown = await eventually(async () => {
+        const res = await first.http.get(path).set(admin.auth);
+        return res.body.status === 'completed' ? res.body : undefined;
+      }, 'the replay');
+      await first.app.stop();
+      stopped = true;
+      const again = await startTestApp({ ADMIN_EMAILS: email }, data_dir);
+      try {
+        const login = await again.http.post('/api/v1/auth/login').send({ email, password: admin.password });
+        const res = await again.http.get(path).set({ Authorization: `Bearer ${login.body.access_token}` });
+        expect(res.status).toBe(200);
+        expect(res.body).toEqual(shown);
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      if (!stopped) await first.app.stop();
+      rmSync(data_dir, { recursive: true, force: true });
+    }
+  }, 60_000);
+});
