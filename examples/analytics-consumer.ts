@@ -16,9 +16,8 @@ export interface Aggregates {
   /** generation.requested per UTC day of occurred_at. */
   generations_per_day: Record<string, number>;
   /**
-   * Mean ATS score (0..1) of completed generations by template. The topics carry no template
-   * name, so the template family is the generation's kind (`resume`, `cover_letter`), known
-   * from its generation.requested.
+   * Mean ATS score (0..1) of completed generations by the template asked for, known from the
+   * generation's generation.requested (`unknown` for one published before it carried it).
    */
   mean_ats_score_by_template: Record<string, { mean: number; count: number }>;
   /** Skills most often required or preferred across the analysed jobs still listed, most demanded first. */
@@ -31,7 +30,7 @@ export interface Aggregates {
 export class AnalyticsState {
   private readonly seen = new Set<string>();
   private readonly generationsPerDay = new Map<string, number>();
-  private readonly kindOf = new Map<string, string>();
+  private readonly templateOf = new Map<string, string>();
   private readonly scores = new Map<string, { sum: number; count: number }>();
   private readonly jobSkills = new Map<string, Set<string>>();
   private readonly viewsPerDay = new Map<string, number>();
@@ -47,11 +46,11 @@ export class AnalyticsState {
     switch (event.event_type) {
       case 'generation.requested':
         increment(this.generationsPerDay, day);
-        this.kindOf.set(event.data.generation_id, event.data.kind);
+        this.templateOf.set(event.data.generation_id, event.data.template ?? 'unknown');
         return true;
       case 'generation.completed': {
         if (event.data.ats_score === null) return true;
-        const template = this.kindOf.get(event.data.generation_id) ?? 'unknown';
+        const template = this.templateOf.get(event.data.generation_id) ?? 'unknown';
         const score = this.scores.get(template) ?? { sum: 0, count: 0 };
         this.scores.set(template, { sum: score.sum + event.data.ats_score, count: score.count + 1 });
         return true;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { Template } from '../generations/content';
 import { GenerationKind, Stage } from '../generations/events';
 import { Uuid } from '../shared/primitives';
 import { defineIntegrationEvent as integrationEvent } from './envelope';
@@ -15,7 +16,16 @@ const run = { ...id, stage: Stage, attempt: z.number().int().min(1) };
 export const GenerationRequestedV1 = integrationEvent(
   'generation.requested',
   1,
-  z.strictObject({ ...id, user_id: Uuid, kind: GenerationKind, profile_id: Uuid, job_id: z.string(), parent_id: Uuid.nullable() }),
+  z.strictObject({
+    ...id,
+    user_id: Uuid,
+    kind: GenerationKind,
+    profile_id: Uuid,
+    job_id: z.string(),
+    parent_id: Uuid.nullable(),
+    /** The template asked for (added within v1: optional, absent from messages published before it). */
+    template: Template.optional(),
+  }),
 );
 export const GenerationStageStartedV1 = integrationEvent('generation.stage_started', 1, z.strictObject(run));
 export const GenerationStageCompletedV1 = integrationEvent(

@@ -31,11 +31,11 @@ function envelope<T extends { shape: { event_type: { value: string }; schema_ver
   });
 }
 
-function generation(kind: 'resume' | 'cover_letter', day: string, ats_score: number) {
+function generation(kind: 'resume' | 'cover_letter', day: string, ats_score: number, template?: 'professional' | 'technical' | 'creative') {
   const generation_id = randomUUID();
   const stream = `generation-${generation_id}`;
   return [
-    envelope(GenerationRequestedV1, stream, `${day}T09:00:00.000Z`, { generation_id, user_id, kind, profile_id, job_id: randomUUID(), parent_id: null }),
+    envelope(GenerationRequestedV1, stream, `${day}T09:00:00.000Z`, { generation_id, user_id, kind, profile_id, job_id: randomUUID(), parent_id: null, template }),
     envelope(GenerationCompletedV1, stream, `${day}T09:00:07.000Z`, { generation_id, ats_score }),
   ];
 }
@@ -86,7 +86,12 @@ onBackends(['KAFKA_BROKERS'], 'example analytics consumer on Kafka', ([brokers])
   });
 
   it('counts generations per day, mean ATS score by template, demanded skills and share views per day, each event once', async () => {
-    const generations = [...generation('resume', '2026-11-02', 0.8), ...generation('resume', '2026-11-02', 0.6), ...generation('cover_letter', '2026-11-03', 0.9)];
+    const generations = [
+      ...generation('resume', '2026-11-02', 0.8, 'technical'),
+      ...generation('resume', '2026-11-02', 0.6, 'technical'),
+      ...generation('cover_letter', '2026-11-03', 0.9, 'professional'),
+      ...generation('resume', '2026-11-03', 0.5), // published before generation.requested carried the template
+    ];
     const [platform, data, gone] = [randomUUID(), randomUUID(), randomUUID()];
     const jobs = [
       analyzed(platform, ['Kubernetes', 'Terraform', 'Go'], ['Prometheus']),
@@ -105,8 +110,8 @@ onBackends(['KAFKA_BROKERS'], 'example analytics consumer on Kafka', ([brokers])
     await producer.send({ topic: topics.documents, messages: [{ key: 'document-x', value: '{"event_type":"document.teleported","schema_version":9}' }] });
 
     const expected = {
-      generations_per_day: { '2026-11-02': 2, '2026-11-03': 1 },
-      mean_ats_score_by_template: { cover_letter: { mean: 0.9, count: 1 }, resume: { mean: 0.7, count: 2 } },
+      generations_per_day: { '2026-11-02': 2, '2026-11-03': 2 },
+      mean_ats_score_by_template: { professional: { mean: 0.9, count: 1 }, technical: { mean: 0.7, count: 2 }, unknown: { mean: 0.5, count: 1 } },
       most_demanded_skills: [
         { skill: 'kubernetes', jobs: 2 },
         { skill: 'aws', jobs: 1 },

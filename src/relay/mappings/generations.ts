@@ -9,8 +9,8 @@ const generations = on(IntegrationTopics.generations);
 /** Generation events → `jobwise.generations.v1`: ids, stages, attempts, durations and scores; never text. */
 export const GENERATION_MAPPINGS: AggregateMapping<GenerationEvent['type']> = {
   GenerationRequested: (event) => {
-    const { generation_id, user_id, kind, profile_id, job_id, parent_id } = event.data;
-    return generations(event, build(G.GenerationRequestedV1, event, { generation_id, user_id, kind, profile_id, job_id, parent_id }));
+    const { generation_id, user_id, kind, profile_id, job_id, parent_id, options } = event.data;
+    return generations(event, build(G.GenerationRequestedV1, event, { generation_id, user_id, kind, profile_id, job_id, parent_id, template: options.template }));
   },
   GenerationStageStarted: (event) =>
     generations(event, build(G.GenerationStageStartedV1, event, { generation_id: streamEntityId(event.stream_id), stage: event.data.stage, attempt: event.data.attempt })),

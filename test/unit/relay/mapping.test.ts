@@ -90,6 +90,18 @@ describe('integration event mapping', () => {
     expect(one('user.erased').key).toBe(`user-${user_id}`);
   });
 
+  it('given GenerationRequested, then generation.requested carries the ids, the kind and the template asked for, never the other options', () => {
+    expect(one('generation.requested').message.data).toEqual({
+      generation_id: expect.any(String),
+      user_id: history.user_id,
+      kind: 'resume',
+      profile_id: history.profile_id,
+      job_id: expect.any(String),
+      parent_id: null,
+      template: 'technical',
+    });
+  });
+
   it('given ProfileCreated, then profile.created carries counts, technical skills and whether there is a summary', () => {
     expect(one('profile.created').message.data).toEqual({
       profile_id: history.profile_id,
