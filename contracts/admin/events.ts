@@ -8,7 +8,8 @@ import { Uuid } from '../shared/primitives';
  * the admin: the reason they typed is encrypted with their key.
  */
 /** What the admin did: a read of history, a projection rebuild (`target`: the projection) or a replay (`target`: the range as a query string). */
-export const AdminAction = z.enum(['stream_events', 'audit', 'state', 'diff', 'rebuild', 'replay']);
+/** What an admin did: a read (history, audit, state, diff; the status of projections, a rebuild, a replay) or an action (rebuild, replay). */
+export const AdminAction = z.enum(['stream_events', 'audit', 'state', 'diff', 'rebuild', 'replay', 'projections', 'rebuild_status', 'replay_status']);
 export type AdminAction = z.infer<typeof AdminAction>;
 
 export const AdminHistoryRead = defineEvent(

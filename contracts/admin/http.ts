@@ -157,6 +157,8 @@ export const RebuildStatus = z.object({
 export type RebuildStatus = z.infer<typeof RebuildStatus>;
 export const RebuildParams = z.strictObject({ name: z.string().regex(/^[a-z][a-z0-9_]{1,60}$/, 'must be a projection name such as jobs_v2') });
 export const RebuildRequest = z.strictObject({ reason: Reason });
+/** The status reads (projections, a rebuild, a replay) are audited too, with their optional reason. */
+export const AdminStatusQuery = z.strictObject({ reason: Reason });
 
 export const ProjectionStatus = z.object({
   /** The read model's name, also its checkpoint id, e.g. `documents_v1`. */

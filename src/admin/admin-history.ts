@@ -118,7 +118,7 @@ export class AdminHistory {
     return { ...last, state: plain(state), view: plain(view) };
   }
 
-  /** Records an admin action that is not a read of history (a rebuild), in the same audit. */
+  /** Records an admin action (a rebuild, a replay) or a read of their status, in the same audit as the history reads. */
   recordAction(action: AdminAction, target: string, reason: string | undefined, context: CommandContext): Promise<void> {
     return this.record(action, target, reason, context);
   }

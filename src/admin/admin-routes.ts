@@ -1,4 +1,4 @@
-import { RebuildParams, RebuildRequest, RebuildStatus, ReplayParams, ReplayRequest, ReplayStatus, ProjectionList, ProjectionStatus, AuditPage, AuditQuery, DiffQuery, EntityDiff, EntityParams, EntityState, StateQuery, StreamEventsPage, StreamEventsQuery, StreamParams } from '../../contracts/admin/http';
+import { AdminStatusQuery, RebuildParams, RebuildRequest, RebuildStatus, ReplayParams, ReplayRequest, ReplayStatus, ProjectionList, ProjectionStatus, AuditPage, AuditQuery, DiffQuery, EntityDiff, EntityParams, EntityState, StateQuery, StreamEventsPage, StreamEventsQuery, StreamParams } from '../../contracts/admin/http';
 import { errorResponses } from '../http/openapi-responses';
 import { route, RouteSpec } from '../http/route';
 import { AdminHistory } from './admin-history';
@@ -40,9 +40,12 @@ export function adminHistoryRoutes(history: AdminHistory, projections: () => Pro
       tag,
       summary: 'A projection’s rebuild: progress while it runs (phase, checkpoint, events behind, percent), its outcome after',
       params: RebuildParams,
+      query: AdminStatusQuery,
       responses: { 200: { description: 'The rebuild in progress or the last one', schema: RebuildStatus }, ...errorResponses(400, 401, 403, 404) },
-      async handler({ params }) {
-        return { status: 200, body: await rebuilds.status(params.name) };
+      async handler({ params, query, context }) {
+        const status = await rebuilds.status(params.name);
+        await history.recordAction('rebuild_status', params.name, query.reason, context);
+        return { status: 200, body: status };
       },
     }),
     route({
@@ -66,9 +69,12 @@ export function adminHistoryRoutes(history: AdminHistory, projections: () => Pro
       tag,
       summary: 'A replay’s progress: events scanned and published, position reached, status (from any api process, also after a restart)',
       params: ReplayParams,
+      query: AdminStatusQuery,
       responses: { 200: { description: 'The replay', schema: ReplayStatus }, ...errorResponses(400, 401, 403, 404) },
-      async handler({ params }) {
-        return { status: 200, body: await replays.get(params.id) };
+      async handler({ params, query, context }) {
+        const status = await replays.get(params.id);
+        await history.recordAction('replay_status', params.id, query.reason, context);
+        return { status: 200, body: status };
       },
     }),
     route({
@@ -77,9 +83,12 @@ export function adminHistoryRoutes(history: AdminHistory, projections: () => Pro
       role: 'admin',
       tag,
       summary: 'Every read model’s projection: version, checkpoint, lag in events and seconds, status, failures',
-      responses: { 200: { description: 'The projections', schema: ProjectionList }, ...errorResponses(401, 403) },
-      async handler() {
-        return { status: 200, body: { items: await projections() } };
+      query: AdminStatusQuery,
+      responses: { 200: { description: 'The projections', schema: ProjectionList }, ...errorResponses(400, 401, 403) },
+      async handler({ query, context }) {
+        const items = await projections();
+        await history.recordAction('projections', 'projections', query.reason, context);
+        return { status: 200, body: { items } };
       },
     }),
     route({

@@ -143,6 +143,31 @@ describe('projection operations', () => {
   });
 });
 
+describe('status reads in the audit', () => {
+  it('records reading the projections and a replay’s progress, with their reasons; a refused or invalid read records nothing', async () => {
+    const readsOf = async () =>
+      (await get(`${ADMIN}/streams/adminaccess-${admin.user_id}/events?limit=500`)).body.items.map((e: { data: { action: string; target: string; reason: string | null } }) => e.data);
+    const earlier = (await readsOf()).length;
+    const started = await t.http.post(`${ADMIN}/replays`).set(admin.auth).send({ stream_prefix: `profile-${profileId}` });
+    expect((await get(`${ADMIN}/projections?reason=${encodeURIComponent('lag alert 7')}`)).status).toBe(200);
+    expect((await get(`${ADMIN}/replays/${started.body.replay_id}?reason=${encodeURIComponent('analytics backfill')}`)).status).toBe(200);
+    expect((await get(`${ADMIN}/projections?verbose=1`)).status).toBe(400);
+    expect((await get(`${ADMIN}/projections`, user)).status).toBe(403);
+
+    // Since `earlier`: the first read of this stream, the replay and the two status reads; nothing for the 400 and the 403.
+    const reads = (await readsOf()).slice(earlier);
+    expect(reads).toHaveLength(4);
+    expect(reads).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ action: 'stream_events' }),
+        expect.objectContaining({ action: 'replay' }),
+        { user_id: admin.user_id, action: 'projections', target: 'projections', reason: 'lag alert 7' },
+        { user_id: admin.user_id, action: 'replay_status', target: started.body.replay_id, reason: 'analytics backfill' },
+      ]),
+    );
+  });
+});
+
 describe('replays for analytics', () => {
   it('re-publishes a range of history as integration events marked as replays, with progress', async () => {
     const bus = t.app.container.get<MessageBus>(TOKENS.Bus);
