@@ -10,7 +10,7 @@ const OTHER = '22222222-2222-4222-8222-222222222222';
 const id = (n: number) => `aaaaaaaa-0000-4000-8000-00000000000${n}`;
 
 /**
- * Five public jobs, one private job of another user and one archived-by-status job of mine. The
+ * Five public jobs, one private job of another user and one draft job of mine (not active). The
  * backend profile knows Java, Postgres (= PostgreSQL), k8s (= Kubernetes) and Docker, is a
  * Senior Backend Engineer now and was a Backend Developer before.
  */
