@@ -150,7 +150,11 @@ export function generationRoutes(deps: GenerationRouteDeps): RouteSpec[] {
     route({
       method: 'post',
       path: `${BASE}/:id/regenerate`,
-      rate_limit: 'generation.resume',
+      // A regeneration counts as what it generates again: a cover letter's against cover letters.
+      rate_limit: async ({ params, user }) => {
+        const parent = user ? await deps.queries.owned(params.id ?? '', user.id).catch(() => null) : null;
+        return parent?.kind === 'cover_letter' ? 'generation.cover_letter' : 'generation.resume';
+      },
       tag,
       summary: 'Generate again from the same profile and job (as they are now), with your changes applied; links the new one to this one',
       params: IdParams,

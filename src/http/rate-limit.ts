@@ -2,6 +2,7 @@ import { NextFunction, Request, RequestHandler, Response } from 'express';
 import { Clock } from '../shared/clock';
 import { RateLimitClass, RateLimitDecision, RateLimitedError, RateLimiter } from '../shared/rate-limit';
 import { AuthUser } from './context';
+import type { RateLimitChoice } from './route';
 
 /**
  * Rate-limit headers in the structured-field form of draft-ietf-httpapi-ratelimit-headers
@@ -21,15 +22,16 @@ export function rateLimitHeaders(decision: RateLimitDecision): Record<string, st
 }
 
 /**
- * Counts the request against its class before the handler runs: per user on authenticated
+ * Counts the request against its class (or the class `limit` picks for it) before the handler runs: per user on authenticated
  * routes (so it runs after authentication), per client IP on the others. `req.ip` is the socket
  * address unless express's `trust proxy` is set.
  */
-export function rateLimit(limiter: RateLimiter, name: RateLimitClass, clock: Clock): RequestHandler {
+export function rateLimit(limiter: RateLimiter, limit: RateLimitClass | RateLimitChoice, clock: Clock): RequestHandler {
   return async (req: Request, res: Response, next: NextFunction) => {
     try {
       const user = req.user as AuthUser | undefined;
       const caller = user ? `user:${user.id}` : `ip:${req.ip ?? req.socket.remoteAddress ?? 'unknown'}`;
+      const name = typeof limit === 'string' ? limit : await limit({ params: req.params as Record<string, string>, user });
       const decision = await limiter.hit(name, caller, clock.now());
       if (!decision) return next();
       if (!decision.allowed) return next(new RateLimitedError(decision));

@@ -54,8 +54,12 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   auth?: boolean;
   /** A role the caller's token must carry (403 otherwise); declare 403 in `responses`. */
   role?: Role;
-  /** The rate-limit class counted per caller (user id, or client IP when `auth` is false); none when absent. Declare 429 in `responses`. */
-  rate_limit?: RateLimitClass;
+  /**
+   * The rate-limit class counted per caller (user id, or client IP when `auth` is false); none
+   * when absent. Declare 429 in `responses`. A route whose class depends on what it acts on
+   * gives a function of the raw path parameters and the caller instead (see RateLimitChoice).
+   */
+  rate_limit?: RateLimitClass | RateLimitChoice;
   /** Request headers the handler reads (documented in OpenAPI; If-Match comes with 412). */
   headers?: { name: string; description: string }[];
   body?: B;
@@ -64,6 +68,9 @@ export interface RouteSpec<B extends z.ZodType = z.ZodType, Q extends z.ZodType 
   responses: Record<number, ResponseSpec>;
   handler(input: RouteInput<z.output<B>, z.output<Q>, z.output<P>>): Promise<HttpResult>;
 }
+
+/** Picks the class from the raw (not yet validated) path parameters and the signed-in caller; it must not throw. */
+export type RateLimitChoice = (request: { params: Record<string, string>; user: AuthUser | undefined }) => Promise<RateLimitClass>;
 
 /** Declares a route; the generics make the handler's input types follow the schemas. */
 export function route<B extends z.ZodType = z.ZodUnknown, Q extends z.ZodType = z.ZodUnknown, P extends z.ZodType = z.ZodUnknown>(

@@ -207,7 +207,22 @@ describe('rate limits for generations', () => {
     expectRefused(await resume(o), 'generation.resume', 2, 3600);
   });
 
-  it('regenerate counts against generation.resume', async () => {
+  it("a cover letter's regeneration counts against generation.cover_letter, not against resumes", async () => {
+    const o = await userWithProfileAndJob(g);
+    const parent = await coverLetter(o);
+    expect(parent.status).toBe(202);
+    const regenerate = () => g.http.post(`${GENERATIONS}/${idOf(parent)}/regenerate`).set(o.user.auth).send({ feedback: 'Warmer', changes: {} });
+    for (let i = 0; i < 2; i++) {
+      const again = await regenerate();
+      expect(again.status).toBe(202);
+      expect(again.headers['ratelimit']).toMatch(new RegExp(`^"generation\\.cover_letter";r=${1 - i};t=\\d+$`));
+    }
+    expectRefused(await regenerate(), 'generation.cover_letter', 3, 3600);
+    expect((await resume(o)).status).toBe(202);
+    expect((await resume(o)).status).toBe(202);
+  });
+
+  it('regenerate of a resume counts against generation.resume', async () => {
     const o = await userWithProfileAndJob(g);
     const parent = await resume(o);
     expect(parent.status).toBe(202);
