@@ -9,6 +9,7 @@ import { JobsReadModel } from '../../../contracts/jobs/read-model';
 import { PreferencesReadModel } from '../../../contracts/notifications/read-model';
 import { Unprojected } from '../../../contracts/shared/read-model';
 import { ConsumedMessage, MessageBus } from '../../../src/bus/port';
+import { jobAlertDigestsProjection } from '../../../projections/alerts';
 import { alertNotifications } from '../../../src/composition/job-alerts';
 import { openEmbeddedEventStore } from '../../../src/event-store/embedded';
 import { EventStore } from '../../../src/event-store/port';
@@ -18,6 +19,7 @@ import { DigestSweep } from '../../../src/job-search/alerts/digest-sweep';
 import { searchTerms } from '../../../src/keywords';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 import { Doc } from '../../../src/read-store/port';
+import { projectAll } from '../../support/project-all';
 import { ManualClock } from '../../../src/shared/clock';
 import { CommandHandler } from '../../../src/shared/command-handler';
 import { silentLogger } from '../../../src/shared/logger';
@@ -123,19 +125,7 @@ describe('job-alert matcher', () => {
     (await events.readAll()).filter((e) => e.type === 'NotificationRaised' && (!user_id || (e.data as { user_id: string }).user_id === user_id)).map((e) => e.data as Record<string, unknown>);
 
   /** The digest read model, fed from the digest events as the projection would. */
-  async function projectDigests() {
-    const { jobAlertDigestsProjection } = await import('../../../projections/alerts');
-    const collection = store.collection<Doc>(jobAlertDigestsProjection.collection);
-    await collection.deleteMany();
-    const docs = new Map<string, Record<string, unknown> | null>();
-    for (const recorded of await events.readAll()) {
-      if (!jobAlertDigestsProjection.handles.includes(recorded.type)) continue;
-      const envelope = { ...recorded, metadata: recorded.metadata } as never;
-      const id = jobAlertDigestsProjection.documentId(envelope);
-      docs.set(id, jobAlertDigestsProjection.evolve((docs.get(id) ?? null) as never, envelope) as never);
-    }
-    for (const [id, doc] of docs) if (doc) await collection.upsert({ _id: id, ...doc });
-  }
+  const projectDigests = () => projectAll(events, store, jobAlertDigestsProjection);
 
   it('given an instant alert matching a new job, when the job.created is delivered twice, then one job_alert notification is raised', async () => {
     await alertOn(alice, 'instant', { query: 'kubernetes' });

@@ -18,6 +18,7 @@ import { DigestSweep } from '../../../src/job-search/alerts/digest-sweep';
 import { searchTerms } from '../../../src/keywords';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 import { Doc } from '../../../src/read-store/port';
+import { projectAll } from '../../support/project-all';
 import { ManualClock } from '../../../src/shared/clock';
 import { CommandHandler } from '../../../src/shared/command-handler';
 import { silentLogger } from '../../../src/shared/logger';
@@ -86,18 +87,7 @@ const created = (job_id: string, occurred_at: string): ConsumedMessage => {
 const raised = async () => (await events.readAll()).filter((e) => e.type === 'NotificationRaised').map((e) => e.data as { user_id: string; title: string; refs: Record<string, unknown> });
 
 /** The digest read model, fed from the digest events as the projection would. */
-async function projectDigests(): Promise<void> {
-  const collection = store.collection<Doc>(jobAlertDigestsProjection.collection);
-  await collection.deleteMany();
-  const docs = new Map<string, Record<string, unknown> | null>();
-  for (const recorded of await events.readAll()) {
-    if (!jobAlertDigestsProjection.handles.includes(recorded.type)) continue;
-    const envelope = { ...recorded, metadata: recorded.metadata } as never;
-    const id = jobAlertDigestsProjection.documentId(envelope);
-    docs.set(id, jobAlertDigestsProjection.evolve((docs.get(id) ?? null) as never, envelope) as never);
-  }
-  for (const [id, doc] of docs) if (doc) await collection.upsert({ _id: id, ...doc });
-}
+const projectDigests = () => projectAll(events, store, jobAlertDigestsProjection);
 
 it("given a weekly alert, when jobs match on Monday and Thursday, then one digest of both is raised once the week has ended, once; the next week's job makes the next digest", async () => {
   await weeklyAlert(bob);
