@@ -239,4 +239,40 @@ describe('job-alert matcher', () => {
     expect(digests).toHaveLength(2);
     expect(digests[1]).toMatchObject({ title: '1 new job matches your saved searches', refs: { job_id: late } });
   });
+
+  it("given a weekly alert, when jobs match on Monday and Thursday, then one digest of both is raised once the week has ended, once; the next week's job makes the next digest", async () => {
+    await alertOn(bob, 'weekly', { query: 'kubernetes' });
+    const monday = await job();
+    await matcher.handle(message(created(monday, { occurred_at: '2026-11-30T10:00:00.000Z' })));
+    clock.set('2026-12-03T09:00:00.000Z');
+    const thursday = await job();
+    await matcher.handle(message(created(thursday, { occurred_at: '2026-12-03T09:00:00.000Z' })));
+    await matcher.handle(message(created(thursday, { occurred_at: '2026-12-03T09:00:00.000Z' }))); // redelivered
+    expect(await raised()).toHaveLength(0); // nothing instant
+
+    await projectDigests();
+    clock.set('2026-12-01T00:00:05.000Z');
+    expect(await sweep.run()).toBe(0); // a day has ended, not the week (ISO weeks, Monday to Monday, UTC)
+    clock.set('2026-12-06T23:59:59.000Z');
+    expect(await sweep.run()).toBe(0);
+    clock.set('2026-12-07T00:00:05.000Z');
+    expect(await sweep.run()).toBe(1);
+    expect(await raised()).toEqual([expect.objectContaining({ user_id: bob, kind: 'job_alert', title: '2 new jobs match your saved searches', refs: { job_ids: [monday, thursday] } })]);
+
+    await projectDigests();
+    expect(await sweep.run()).toBe(0); // raised once
+    expect(await raised()).toHaveLength(1);
+
+    const next = await job();
+    clock.set('2026-12-08T12:00:00.000Z');
+    await matcher.handle(message(created(next, { occurred_at: '2026-12-08T12:00:00.000Z' })));
+    await projectDigests();
+    clock.set('2026-12-13T23:00:00.000Z');
+    expect(await sweep.run()).toBe(0);
+    clock.set('2026-12-14T00:00:01.000Z');
+    expect(await sweep.run()).toBe(1);
+    const digests = await raised();
+    expect(digests).toHaveLength(2);
+    expect(digests[1]).toMatchObject({ user_id: bob, title: '1 new job matches your saved searches', refs: { job_id: next } });
+  });
 });
