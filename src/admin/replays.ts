@@ -34,10 +34,13 @@ export class Replays {
 
   async start(request: ReplayRequest): Promise<ReplayStatus> {
     const replay_id = randomUUID();
+    // The reason is free text an admin typed: it is kept only in the AdminHistoryRead event, whose
+    // personal fields are encrypted and erasable, never in the status every api process stores.
+    const { reason: _reason, ...range } = request;
     const status: ReplayStatus = {
       replay_id,
       status: 'running',
-      request: { ...request },
+      request: range,
       scanned: 0,
       published: 0,
       position: request.from_position ?? '',

@@ -58,6 +58,9 @@ onBackends(['EVENTSTORE_CONNECTION_STRING', 'MONGODB_URL'], 'replay progress acr
         return res.status === 200 && res.body.status === 'completed' ? res.body : undefined;
       }, 'the replay completed, as b sees it');
       expect(seenByB).toMatchObject({ replay_id: started.body.replay_id, published: 2, error: null, request: { stream_prefix: `profile-${created.body.id}` } });
+      // The reason an admin typed stays in the audit event (encrypted, erasable), not in the shared status.
+      expect(started.body.request).not.toHaveProperty('reason');
+      expect(JSON.stringify(seenByB)).not.toContain('shared progress');
       expect(seenByB.scanned).toBeGreaterThanOrEqual(2);
       expect(seenByB.finished_at).not.toBeNull();
 
