@@ -76,7 +76,7 @@ export class Replays {
   }
 
   private async persist(status: ReplayStatus): Promise<void> {
-    await this.deps.readStore.collection<StoredReplay>(REPLAYS_COLLECTION).upsert({ ...status, request: { ...status.request }, _id: status.replay_id, updated_at: this.deps.clock.now().toISOString() });
+    await this.deps.readStore.collection<StoredReplay>(REPLAYS_COLLECTION).upsert({ ...status, _id: status.replay_id, updated_at: this.deps.clock.now().toISOString() });
   }
 
   private async run(status: ReplayStatus, request: ReplayRequest): Promise<void> {

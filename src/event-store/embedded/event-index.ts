@@ -112,10 +112,11 @@ export class EventIndex {
   }
 
   /**
-   * The index of saved records lying end to end from byte `start` of the log; each is checked
-   * as it is added (revisions and sequences follow on), so inconsistent records throw.
+   * The index of saved records lying end to end from byte `start` to byte `end` of the log; each
+   * is checked as it is added (revisions and sequences follow on), so inconsistent records, or
+   * records that do not end at `end`, throw.
    */
-  static fromSaved(saved: SavedRecords, start: number): EventIndex {
+  static fromSaved(saved: SavedRecords, start: number, end: number): EventIndex {
     const index = new EventIndex();
     const revisions = new Map<string, number>();
     let offset = start;
@@ -128,13 +129,8 @@ export class EventIndex {
       revisions.set(stream_id, revision + count);
       offset += saved.lengths[r]!;
     }
+    if (offset !== end) throw new EventLogInconsistentError(`saved records end at byte ${offset}, not ${end}`);
     return index;
-  }
-
-  /** Where the log's next record goes, for records lying end to end from byte `start`. */
-  endOffset(start: number): number {
-    const last = this.offsets.length - 1;
-    return last < 0 ? start : this.offsets[last]! + this.lengths[last]!;
   }
 
   /** Calls `listener` after each add; returns the unsubscribe function. */

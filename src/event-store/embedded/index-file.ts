@@ -23,9 +23,9 @@ const FIXED_BYTES = INDEX_MAGIC.length + 4 + 8 + 4 + RECORD_HEADER_BYTES + 4;
  * Records lie end to end from the log's magic, so their offsets follow from their lengths. It
  * vouches only for the log it was written from: opening checks that the log still reaches the
  * covered end and that its last covered record has the header saved here and passes its
- * checksum, and then checks every record after the covered end as before. A read still checks each record's checksum
- * and its stream, revision and sequence against the index, so a log changed behind the
- * store's back fails loudly instead of answering wrong events.
+ * checksum, and then checks every record after the covered end as before. A read still checks
+ * each record's checksum and its stream, revision and sequence against the index, so a log
+ * changed behind the store's back fails loudly instead of answering wrong events.
  */
 export async function saveIndex(dir: string, index: EventIndex, lastHeader: Buffer, coveredEnd: number): Promise<void> {
   const saved = index.saved();
@@ -58,8 +58,7 @@ export async function loadIndex(dir: string): Promise<{ index: EventIndex; from:
   const parsed = bytes && parse(bytes);
   if (!parsed || !(await endsWithCoveredRecord(dir, parsed.coveredEnd, parsed.lastHeader))) return fresh;
   try {
-    const index = EventIndex.fromSaved(parsed.records, FILE_MAGIC.length);
-    return index.endOffset(FILE_MAGIC.length) === parsed.coveredEnd ? { index, from: parsed.coveredEnd } : fresh;
+    return { index: EventIndex.fromSaved(parsed.records, FILE_MAGIC.length, parsed.coveredEnd), from: parsed.coveredEnd };
   } catch {
     return fresh;
   }
