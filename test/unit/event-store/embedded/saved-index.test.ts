@@ -42,12 +42,18 @@ async function everything(opened: EmbeddedEventStore): Promise<{ all: RecordedEv
   return { all: await opened.readAll(), streams: await Promise.all(STREAMS.map((stream) => opened.readStream(stream))) };
 }
 
+/** `count` appends into `dir`, closed cleanly (which saves the index); what reads answered before closing. */
+async function closedHistory(dir: string, count: number): Promise<{ all: RecordedEvent[]; streams: RecordedEvent[][] }> {
+  const opened = await appended(dir, count);
+  const before = await everything(opened);
+  await opened.close();
+  return before;
+}
+
 describe('the index saved at a clean close', () => {
   it('given a cleanly closed log, when it reopens, then the saved index covers every event and reads and appends answer as after a full scan', async () => {
     const dir = join(root, 'log');
-    const first = await appended(dir, 100);
-    const before = await everything(first);
-    await first.close();
+    const before = await closedHistory(dir, 100);
 
     store = await openEmbeddedEventStore(dir);
     expect(store.saved_index_events).toBe(125);
@@ -81,9 +87,7 @@ describe('the index saved at a clean close', () => {
 
   it('given a torn write after the saved index, when it opens, then the tail is cut as ever and the saved index still serves', async () => {
     const dir = join(root, 'log');
-    const first = await appended(dir, 30);
-    const before = await everything(first);
-    await first.close();
+    const before = await closedHistory(dir, 30);
     await appendFile(join(dir, LOG_FILE_NAME), Buffer.from([200, 0, 0, 0, 1, 2, 3]));
 
     store = await openEmbeddedEventStore(dir);
@@ -94,9 +98,7 @@ describe('the index saved at a clean close', () => {
 
   it('given a damaged index, when it opens, then the index is ignored and the log scanned', async () => {
     const dir = join(root, 'log');
-    const first = await appended(dir, 30);
-    const before = await everything(first);
-    await first.close();
+    const before = await closedHistory(dir, 30);
     const handle = await open(join(dir, INDEX_FILE_NAME), 'r+');
     const size = (await handle.stat()).size;
     await handle.write(Buffer.from([0xff]), 0, 1, size - 3);
@@ -109,9 +111,7 @@ describe('the index saved at a clean close', () => {
 
   it('given the index of another log, when it opens, then the index is ignored and the log answers its own events', async () => {
     const [mine, other] = [join(root, 'mine'), join(root, 'other')];
-    const own = await appended(mine, 30);
-    const before = await everything(own);
-    await own.close();
+    const before = await closedHistory(mine, 30);
     // Another log with more records of other sizes, whose index is copied over this one's.
     const foreign = await openEmbeddedEventStore(other);
     for (let i = 0; i < 60; i++) await foreign.appendToStream(STREAMS[i % 2]!, [event(10_000 + i)], 'any');
@@ -125,9 +125,7 @@ describe('the index saved at a clean close', () => {
 
   it('given a log cut short below what the index covers, when it opens, then the index is ignored and the whole records left are kept', async () => {
     const dir = join(root, 'log');
-    const first = await appended(dir, 30);
-    const before = await everything(first);
-    await first.close();
+    const before = await closedHistory(dir, 30);
     const cut = before.all[20]!;
     const size = (await (await open(join(dir, LOG_FILE_NAME), 'r')).stat()).size;
     await truncate(join(dir, LOG_FILE_NAME), size - 100);
