@@ -6,6 +6,7 @@ import { mongoRenamesAtomically } from '../support/rebuild-switch';
 import { describeReadStoreContract } from './read-store.contract';
 
 describeReadStoreContract('embedded', async () => new EmbeddedReadStore());
+describeReadStoreContract('embedded, every collection as columns', async () => new EmbeddedReadStore({ columnar: () => true }));
 
 onBackends(['MONGODB_URL'], 'mongodb read store contract', ([mongoUrl]) => {
   const dbName = `jobwise_test_${randomUUID().replace(/-/g, '').slice(0, 12)}`;

@@ -1,9 +1,10 @@
-import { Collection, Doc, Filter, FindOptions, IndexOptions, Sort } from '../port';
+import { Doc, Filter, FindOptions, IndexOptions, Sort } from '../port';
 import { cloneDocument, cloneSharing } from './clone';
 import { FieldIndex } from './field-index';
 import { compileFilter } from './filter';
 import { planCandidates } from './plan';
 import { sortDocs } from './sort';
+import { BulkLoad, StoredCollection } from './stored-collection';
 import { UniqueIndex } from './unique-index';
 
 const MAX_COUNTS = 256;
@@ -15,7 +16,7 @@ const MAX_COUNTS = 256;
  * bulk load, `loadDocuments`, takes parsed documents nobody else holds without copying). Every
  * declared index, unique or not, narrows the documents a filter is tested on (see plan.ts).
  */
-export class EmbeddedCollection<T extends Doc> implements Collection<T> {
+export class EmbeddedCollection<T extends Doc> implements StoredCollection<T> {
   private readonly docs = new Map<string, T>();
   private readonly uniqueIndexes = new Map<string, UniqueIndex>();
   /** By leading field: an index on `{ user_id: 1, status: 1 }` narrows by `user_id`. */
@@ -76,6 +77,19 @@ export class EmbeddedCollection<T extends Doc> implements Collection<T> {
       throw error;
     }
     this.counts.clear();
+  }
+
+  startLoad(): BulkLoad<T> {
+    const docs: T[] = [];
+    return { add: (doc) => docs.push(doc), finish: () => this.loadDocuments(docs) };
+  }
+
+  documents(): Iterable<T> {
+    return this.docs.values();
+  }
+
+  contents(): Iterable<T> {
+    return this.docs.values();
   }
 
   async delete(id: string): Promise<void> {

@@ -2,29 +2,17 @@ import { Query } from 'mingo';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 import { compileFilter } from '../../../src/read-store/embedded/filter';
 import { Doc } from '../../../src/read-store/port';
+import { SeededRandom, seededRandom } from '../../support/seeded-random';
 
 /**
  * The embedded store tests the commonest filters without mingo (src/read-store/embedded/filter.ts)
  * and must answer exactly as mingo does: thousands of generated documents and filters, compared.
  */
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function generator(seed: number) {
-  let state = seed;
-  const next = () => {
-    state = (state + 0x6d2b79f5) | 0;
-    let t = Math.imul(state ^ (state >>> 15), 1 | state);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  const pick = <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!;
-  return { next, pick };
-}
-
 const SCALARS = ['a', 'b', 'B', '2026-01-15', '2026-02-01', '', 0, 1, 2, -1, 1.5, true, false] as const;
 const FIELDS = ['f', 'g', 'h'] as const;
 
-function value(random: ReturnType<typeof generator>): unknown {
+function value(random: SeededRandom): unknown {
   const kind = random.next();
   if (kind < 0.45) return random.pick(SCALARS);
   if (kind < 0.55) return null;
@@ -37,7 +25,7 @@ function value(random: ReturnType<typeof generator>): unknown {
   return undefined;
 }
 
-function doc(random: ReturnType<typeof generator>): Record<string, unknown> {
+function doc(random: SeededRandom): Record<string, unknown> {
   const made: Record<string, unknown> = { _id: 'x' };
   for (const field of FIELDS) {
     const held = value(random);
@@ -46,7 +34,7 @@ function doc(random: ReturnType<typeof generator>): Record<string, unknown> {
   return made;
 }
 
-function condition(random: ReturnType<typeof generator>): unknown {
+function condition(random: SeededRandom): unknown {
   const operand = () => (random.next() < 0.15 ? null : random.pick(SCALARS));
   const list = () => Array.from({ length: random.next() < 0.2 ? 9 + Math.floor(random.next() * 4) : 1 + Math.floor(random.next() * 3) }, operand); // short and long lists take different paths
   const kind = random.next();
@@ -63,7 +51,7 @@ function condition(random: ReturnType<typeof generator>): unknown {
   return ops;
 }
 
-function filter(random: ReturnType<typeof generator>, depth = 0): Record<string, unknown> {
+function filter(random: SeededRandom, depth = 0): Record<string, unknown> {
   const made: Record<string, unknown> = {};
   for (let i = 0; i < 1 + Math.floor(random.next() * 2); i++) {
     const kind = random.next();
@@ -75,7 +63,7 @@ function filter(random: ReturnType<typeof generator>, depth = 0): Record<string,
 
 describe('embedded filter: the fast test answers as mingo does', () => {
   it('given generated documents and filters of equality, $in, $nin, $ne, ranges, $exists, $and and $or, then every answer is mingo\'s', () => {
-    const random = generator(12);
+    const random = seededRandom(12);
     let compared = 0;
     for (let f = 0; f < 1500; f++) {
       const made = filter(random);
