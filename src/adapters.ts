@@ -44,9 +44,15 @@ export async function openEventStore(config: Config, logger: Logger): Promise<Ev
  * MongoDB when MONGODB_URL is set (durable by itself); otherwise the embedded store, restored
  * from its snapshot under DATA_DIR/read-models and written back there (src/read-store/persistent).
  */
-export async function openReadStore(config: Config, events: EventStore, projections: readonly { name: string; collection: string }[], logger: Logger): Promise<ReadStore> {
+export async function openReadStore(config: Config, events: EventStore, projections: readonly { name: string; collection: string; layout?: 'columns' }[], logger: Logger): Promise<ReadStore> {
   if (config.mongodb) return (await mongoReadStore()).connectMongoReadStore(config.mongodb.url, config.mongodb.db);
-  return PersistentReadStore.open({ createStore: () => new EmbeddedReadStore(), dir: join(config.data_dir, 'read-models'), events, projections, logger, snapshot_interval_ms: config.read_model_snapshot_interval_ms });
+  return PersistentReadStore.open({ createStore: () => embeddedReadStore(projections), dir: join(config.data_dir, 'read-models'), events, projections, logger, snapshot_interval_ms: config.read_model_snapshot_interval_ms });
+}
+
+/** An empty in-memory read store holding as columns the read models that ask for it (`layout: 'columns'`). */
+export function embeddedReadStore(projections: readonly { collection: string; layout?: 'columns' }[]): EmbeddedReadStore {
+  const columnar = new Set(projections.filter((projection) => projection.layout === 'columns').map((projection) => projection.collection));
+  return new EmbeddedReadStore({ columnar: (collection) => columnar.has(collection) });
 }
 
 /**

@@ -14,7 +14,8 @@ export const ProjectedFields = {
 /** The runner's bookkeeping on every projected document (see ProjectedFields). */
 export interface ProjectedDoc {
   _id: string;
-  _applied: Record<string, number>;
+  /** Absent on the documents of a projection with a document per event (see Projection.documentPerEvent). */
+  _applied?: Record<string, number>;
   _deleted?: true;
 }
 
@@ -31,9 +32,15 @@ export interface ReadModel<S extends z.ZodType = z.ZodType> {
   name: string;
   collection: string;
   schema: S;
+  /**
+   * How the embedded read store holds the documents (MongoDB ignores it): `columns` for a large
+   * read model of many small, flat, rarely changed documents (src/read-store/embedded/columns);
+   * absent: as documents.
+   */
+  layout?: 'columns';
 }
 
-export const defineReadModel = <S extends z.ZodType>(name: string, schema: S): ReadModel<S> => ({ name, collection: name, schema });
+export const defineReadModel = <S extends z.ZodType>(name: string, schema: S, options: { layout?: 'columns' } = {}): ReadModel<S> => ({ name, collection: name, schema, ...options });
 
 /** A document without the runner's bookkeeping: what a projection evolves and a query shows. */
 export function withoutBookkeeping<D extends ProjectedDoc>(doc: D): Unprojected<D> {

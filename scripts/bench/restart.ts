@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { allProjections } from '../../projections';
-import { openKeyStore } from '../../src/adapters';
+import { embeddedReadStore, openKeyStore } from '../../src/adapters';
 import { loadConfig } from '../../src/config';
 import { INDEX_FILE_NAME, openEmbeddedEventStore } from '../../src/event-store/embedded';
 import { EventSerializer } from '../../src/event-store/serializer';
@@ -117,7 +117,7 @@ async function rebuild(dir: string, events: number): Promise<void> {
   const store = await openEmbeddedEventStore(join(dir, 'events'));
   const replay_ms = Date.now() - started;
   const serializer = await serializerFor(dir);
-  const readStore = new EmbeddedReadStore();
+  const readStore = embeddedReadStore(allProjections);
   const runners = allProjections.map((projection) => new ProjectionRunner(projection, store, readStore, silentLogger(), serializer));
   started = Date.now();
   await Promise.all(runners.map((runner) => runner.start()));

@@ -155,7 +155,8 @@ export class ProjectionRunner {
       const id = this.projection.documentId(event);
       const current = await load(id);
       const applied = current?._applied ?? {};
-      if ((applied[event.stream_id] ?? -1) >= event.revision || current?._deleted) continue;
+      // A document of its own per event exists once the event was applied: no revisions to keep.
+      if (this.projection.documentPerEvent ? current : (applied[event.stream_id] ?? -1) >= event.revision || current?._deleted) continue;
 
       let next;
       try {
@@ -164,7 +165,7 @@ export class ProjectionRunner {
         await context.skip(recorded, error);
         continue;
       }
-      const bookkeeping = { _id: id, _applied: { ...applied, [event.stream_id]: event.revision } };
+      const bookkeeping = this.projection.documentPerEvent ? { _id: id } : { _id: id, _applied: { ...applied, [event.stream_id]: event.revision } };
       working.set(id, (next === null ? { ...bookkeeping, _deleted: true } : { ...next, ...bookkeeping }) as Working);
       changed.add(id);
       context.count('applied');

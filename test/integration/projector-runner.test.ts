@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { ProfileCreateRequest } from '../../contracts/profiles/requests';
 import { CHECKPOINTS_COLLECTION, CheckpointStore } from '../../src/read-store/checkpoints';
+import { auditProjection } from '../../projections/audit';
 import { profilesProjection } from '../../projections/profiles';
 import { FAILURES_COLLECTION, ProjectionRunner } from '../../src/projector/projection-runner';
 import { openEmbeddedEventStore } from '../../src/event-store/embedded';
@@ -90,6 +91,27 @@ describe('projection runner', () => {
     await second.start();
     await second.waitFor(position);
     expect(await profiles().get(profile_id)).toEqual(before);
+    expect(second.snapshot().events_applied).toBe(0);
+  });
+
+  it('given a projection with a document per event (the audit trail), when its events are replayed, then each document is written once and keeps no revisions', async () => {
+    const { position } = await givenProfileWithExperience();
+    const audit = () => new ProjectionRunner(auditProjection as never, events, readStore, silentLogger());
+    const first = audit();
+    runners.push(first);
+    await first.start();
+    await first.waitFor(position);
+    const entries = await readStore.collection(auditProjection.collection).find({}, { sort: { position: 1 } });
+    expect(entries.map((entry) => entry.event_type)).toEqual(['ProfileCreated', 'ExperienceAdded']);
+    expect(entries.every((entry) => !('_applied' in entry))).toBe(true);
+    await first.stop();
+
+    await readStore.collection(CHECKPOINTS_COLLECTION).delete(auditProjection.name);
+    const second = audit();
+    runners.push(second);
+    await second.start();
+    await second.waitFor(position);
+    expect(await readStore.collection(auditProjection.collection).find({}, { sort: { position: 1 } })).toEqual(entries);
     expect(second.snapshot().events_applied).toBe(0);
   });
 

@@ -8,6 +8,8 @@ import { Collection, Doc, ReadStore } from '../port';
 import { isLeftoverTemp } from './atomic-file';
 import { readDurableCheckpoints, writeDurableCheckpoints } from './durable-checkpoints';
 import { TrackedCollection } from './tracked-collection';
+import { CollectionImage } from '../column-image';
+import { ImageAssembler, imageLines } from './column-lines';
 import { readSnapshotFile, SNAPSHOT_FORMAT, SNAPSHOT_VERSION, SnapshotHeader, writeSnapshotFile } from './snapshot-file';
 
 export const SNAPSHOT_FILE = 'snapshot.ndjson';
@@ -17,7 +19,13 @@ export const DURABLE_CHECKPOINTS_FILE = 'checkpoints.json';
  * The in-memory store underneath (the embedded adapter, chosen in src/adapters.ts), with a bulk
  * load that takes a snapshot's freshly parsed documents of one (empty) collection without copying.
  */
-export type InnerReadStore = ReadStore & { collectionNames(): string[]; loadDocuments(name: string, docs: readonly Doc[]): void };
+export type InnerReadStore = ReadStore & {
+  collectionNames(): string[];
+  /** The documents, or for a collection held as columns its image, to write. */
+  contents(name: string): Iterable<Doc> | CollectionImage;
+  startLoad(name: string): { add(doc: Doc): void; finish(): void };
+  loadImage(name: string, image: CollectionImage): void;
+};
 
 export interface PersistentReadStoreOptions {
   /** A fresh, empty in-memory store. */
@@ -184,9 +192,15 @@ export class PersistentReadStore implements ReadStore {
       projections: Object.fromEntries(this.options.projections.map(({ name, collection }) => [name, collection])),
     };
     const inner = this.inner;
-    async function* documents(): AsyncGenerator<[string, Doc]> {
+    async function* documents(): AsyncGenerator<unknown[]> {
       for (const doc of checkpoints) yield [CHECKPOINTS_COLLECTION, doc];
-      for (const name of names) for (const doc of await inner.collection(name).find()) yield [name, doc];
+      // The stored documents themselves, read one at a time (no copy of every read model at each
+      // snapshot), or a collection's columns, copied at once.
+      for (const name of names) {
+        const contents = inner.contents(name);
+        if (Symbol.iterator in contents) for (const doc of contents) yield [name, doc];
+        else yield* imageLines(name, contents);
+      }
     }
     const count = await writeSnapshotFile(join(this.options.dir, SNAPSHOT_FILE), header, documents());
     this.options.logger.info({ documents: count, ms: Date.now() - started }, 'read-model snapshot written');
@@ -242,17 +256,24 @@ export class PersistentReadStore implements ReadStore {
 }
 
 /**
- * Loads the snapshot into a fresh store, or returns an empty one saying why. Documents are
- * gathered per collection while the file is read and handed to the store only once its checksum
- * has passed, each collection in one bulk load (no copies; indexes built once).
+ * Loads the snapshot into a fresh store, or returns an empty one saying why. Each collection's
+ * documents go to one bulk load of the store as the file is read (no copies; indexes built once
+ * at the end; a collection held as columns encodes each document at once); the store is used only
+ * once the file's checksum has passed, else it is dropped for an empty one.
  */
 async function restore(options: PersistentReadStoreOptions, head: string, first_event_id: string | null): Promise<{ store: InnerReadStore; outcome: Omit<RestoreOutcome, 'durable_checkpoints' | 'ms'> }> {
   const store = options.createStore();
   let restorable = new Set<string>();
   let skipped_collections = new Set<string>();
-  const loaded = new Map<string, Doc[]>();
+  const loads = new Map<string, { add(doc: Doc): void; finish(): void }>();
+  let documents = 0;
+  const images = new ImageAssembler((collection, image) => {
+    if (skipped_collections.has(collection)) return;
+    store.loadImage(collection, image);
+    documents += image.live.reduce((sum, live) => sum + live, 0);
+  });
   try {
-    const documents = await readSnapshotFile(
+    await readSnapshotFile(
       join(options.dir, SNAPSHOT_FILE),
       (header) => {
         if (header.first_event_id !== first_event_id) throw new Error('the snapshot belongs to another event log');
@@ -271,12 +292,15 @@ async function restore(options: PersistentReadStoreOptions, head: string, first_
           const projection = options.projections.some(({ name }) => name === doc._id);
           if (typeof position !== 'string' || position > head || (projection && !restorable.has(doc._id))) return;
         }
-        let docs = loaded.get(collection);
-        if (!docs) loaded.set(collection, (docs = []));
-        docs.push(doc);
+        documents++;
+        let load = loads.get(collection);
+        if (!load) loads.set(collection, (load = store.startLoad(collection)));
+        load.add(doc);
       },
+      (entry) => images.take(entry),
     );
-    for (const [collection, docs] of loaded) store.loadDocuments(collection, docs);
+    images.end();
+    for (const load of loads.values()) load.finish();
     return { store, outcome: { snapshot: 'loaded', documents, projections_restored: [...restorable] } };
   } catch (error) {
     const missing = (error as NodeJS.ErrnoException).code === 'ENOENT';

@@ -5,7 +5,8 @@ import { writeAtomically } from './atomic-file';
 
 /** Bumped when the file layout or the meaning of its contents changes: an older file is ignored (full rebuild). */
 export const SNAPSHOT_FORMAT = 'jobwise-read-models';
-export const SNAPSHOT_VERSION = 1;
+// 2: collections held as columns are written as their arrays (column-lines.ts).
+export const SNAPSHOT_VERSION = 2;
 
 export interface SnapshotHeader {
   format: typeof SNAPSHOT_FORMAT;
@@ -28,6 +29,7 @@ export class SnapshotUnreadableError extends Error {
 
 const CHUNK_BYTES = 1 << 20;
 const NEWLINE = 0x0a;
+const NEWLINE_BYTE = Buffer.from([NEWLINE]);
 
 interface Trailer {
   end?: boolean;
@@ -36,10 +38,11 @@ interface Trailer {
 }
 
 /**
- * One JSON value per line: the header, then `[collection, document]` per document, then a
- * trailer with the document count and the SHA-256 of every byte before it. Written atomically.
+ * One JSON value per line: the header, then an array per entry (`[collection, document]` for a
+ * document; other entries, such as a collection's columns, start with a `$` name), then a
+ * trailer with the entry count and the SHA-256 of every byte before it. Written atomically.
  */
-export async function writeSnapshotFile(path: string, header: SnapshotHeader, documents: AsyncIterable<[string, Doc]>): Promise<number> {
+export async function writeSnapshotFile(path: string, header: SnapshotHeader, documents: AsyncIterable<unknown[]>): Promise<number> {
   let count = 0;
   await writeAtomically(path, async (file) => {
     const hash = createHash('sha256');
@@ -64,11 +67,17 @@ export async function writeSnapshotFile(path: string, header: SnapshotHeader, do
 }
 
 /**
- * Reads a snapshot, handing each document to `onDocument` as it goes. Throws
- * SnapshotUnreadableError when the file is cut short, altered, or of another format or version;
- * by then some documents may have been handed over, so the caller must discard them.
+ * Reads a snapshot, handing each document to `onDocument` as it goes, and every other entry to
+ * `onEntry`, which says whether it took it. Throws SnapshotUnreadableError when the file is cut
+ * short, altered, or of another format or version (or `onEntry` throws); by then some entries may
+ * have been handed over, so the caller must discard them.
  */
-export async function readSnapshotFile(path: string, onHeader: (header: SnapshotHeader) => void, onDocument: (collection: string, doc: Doc) => void): Promise<number> {
+export async function readSnapshotFile(
+  path: string,
+  onHeader: (header: SnapshotHeader) => void,
+  onDocument: (collection: string, doc: Doc) => void,
+  onEntry: (entry: unknown[]) => boolean = () => false,
+): Promise<number> {
   const hash = createHash('sha256');
   let header: SnapshotHeader | null = null;
   let count = 0;
@@ -81,6 +90,10 @@ export async function readSnapshotFile(path: string, onHeader: (header: Snapshot
       header = asHeader(value);
       onHeader(header);
     } else if (Array.isArray(value)) {
+      if (claimed(onEntry, value)) {
+        count++;
+        return false;
+      }
       const [collection, doc] = value as [unknown, unknown];
       if (typeof collection !== 'string' || typeof doc !== 'object' || doc === null || typeof (doc as Doc)._id !== 'string') throw new SnapshotUnreadableError('malformed document line');
       onDocument(collection, doc as Doc);
@@ -92,26 +105,42 @@ export async function readSnapshotFile(path: string, onHeader: (header: Snapshot
     return false;
   };
   // Whole chunks, split at newline bytes and hashed as bytes: several times faster than readline
-  // plus hashing each line again as a string (a 150 MB snapshot at 300k events).
+  // plus hashing each line again as a string (a 150 MB snapshot at 300k events). A line longer
+  // than a chunk (a column of 300,000 rows) is gathered in pieces and joined once.
   const file = await open(path, 'r');
   try {
-    let carry = Buffer.alloc(0);
+    let pieces: Buffer[] = [];
+    /** A whole line that was gathered in pieces: read, and hashed unless it is the trailer. */
+    const takeJoined = (line: Buffer) => {
+      if (!take(line.toString('utf8'))) hash.update(line).update(NEWLINE_BYTE);
+    };
     for (;;) {
       const chunk = Buffer.allocUnsafe(CHUNK_BYTES * 4);
       const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
-      const buffer = carry.length > 0 ? Buffer.concat([carry, chunk.subarray(0, bytesRead)]) : chunk.subarray(0, bytesRead);
+      const buffer = chunk.subarray(0, bytesRead);
       let start = 0;
-      let hashed = 0;
+      if (pieces.length > 0) {
+        const newline = buffer.indexOf(NEWLINE);
+        if (newline === -1) {
+          pieces.push(buffer);
+          continue;
+        }
+        takeJoined(Buffer.concat([...pieces, buffer.subarray(0, newline)]));
+        pieces = [];
+        start = newline + 1;
+      }
+      const from = start;
+      let hashed = start;
       for (let newline = buffer.indexOf(NEWLINE, start); newline !== -1; newline = buffer.indexOf(NEWLINE, start)) {
         if (!take(buffer.toString('utf8', start, newline))) hashed = newline + 1;
         start = newline + 1;
       }
-      hash.update(buffer.subarray(0, hashed));
-      carry = buffer.subarray(start);
+      hash.update(buffer.subarray(from, hashed));
+      if (start < buffer.length) pieces = [buffer.subarray(start)];
     }
     // A last line without its newline (a cut file): read it as readline would; the checks below refuse the file.
-    if (carry.length > 0 && !take(carry.toString('utf8'))) hash.update(Buffer.concat([carry, Buffer.from([NEWLINE])]));
+    if (pieces.length > 0) takeJoined(Buffer.concat(pieces));
   } finally {
     await file.close();
   }
@@ -120,6 +149,14 @@ export async function readSnapshotFile(path: string, onHeader: (header: Snapshot
   if (trailer.documents !== count) throw new SnapshotUnreadableError(`trailer counts ${trailer.documents} documents, file holds ${count}`);
   if (trailer.sha256 !== hash.digest('hex')) throw new SnapshotUnreadableError('checksum mismatch');
   return count;
+}
+
+function claimed(onEntry: (entry: unknown[]) => boolean, entry: unknown[]): boolean {
+  try {
+    return onEntry(entry);
+  } catch (error) {
+    throw new SnapshotUnreadableError((error as Error).message);
+  }
 }
 
 function parseLine(line: string): unknown {

@@ -7,6 +7,7 @@ import { EventStore } from '../../../src/event-store/port';
 import { CheckpointStore } from '../../../src/read-store/checkpoints';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 import { DURABLE_CHECKPOINTS_FILE, PersistentReadStore, SNAPSHOT_FILE } from '../../../src/read-store/persistent';
+import { SNAPSHOT_VERSION } from '../../../src/read-store/persistent/snapshot-file';
 import { silentLogger } from '../../../src/shared/logger';
 import { events as someEvents } from '../../contract/event-store.support';
 
@@ -30,8 +31,11 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+/** Which collections the store holds as columns (the suite runs with none, then with people_v1). */
+let columnar: (collection: string) => boolean = () => false;
+
 const open = (projections = PROJECTIONS, eventStore: EventStore = events) =>
-  PersistentReadStore.open({ createStore: () => new EmbeddedReadStore(), dir: join(dir, 'read-models'), events: eventStore, projections, logger: silentLogger(), snapshot_interval_ms: 0 });
+  PersistentReadStore.open({ createStore: () => new EmbeddedReadStore({ columnar }), dir: join(dir, 'read-models'), events: eventStore, projections, logger: silentLogger(), snapshot_interval_ms: 0 });
 
 /** Two read models at the head of the log, and a collection no projection owns. */
 async function written(): Promise<void> {
@@ -54,7 +58,14 @@ async function contents(store: PersistentReadStore) {
   };
 }
 
-describe('PersistentReadStore', () => {
+describe.each([
+  ['every collection as documents', () => false],
+  ['people_v1 as columns', (collection: string) => collection === 'people_v1'],
+])('PersistentReadStore, %s', (_, layout) => {
+  beforeEach(() => {
+    columnar = layout;
+  });
+
   it('given a clean close, when reopened, then every collection and checkpoint is restored', async () => {
     await written();
     const store = await open();
@@ -78,7 +89,7 @@ describe('PersistentReadStore', () => {
   it.each([
     ['a changed byte', (path: string) => writeFileSync(path, flipByteInMiddle(readFileSync(path)))],
     ['a cut-off tail', (path: string) => truncateSync(path, readFileSync(path).length - 10)],
-    ['another format version', (path: string) => writeFileSync(path, readFileSync(path, 'utf8').replace('"version":1', '"version":0'))],
+    ['another format version', (path: string) => writeFileSync(path, readFileSync(path, 'utf8').replace(`"version":${SNAPSHOT_VERSION}`, '"version":0'))],
   ])('given a snapshot with %s, then nothing of it is used: every read model rebuilds', async (_, damage) => {
     await written();
     damage(join(dir, 'read-models', SNAPSHOT_FILE));
@@ -122,6 +133,21 @@ describe('PersistentReadStore', () => {
     await reopened.close();
   });
 });
+describe('PersistentReadStore across layouts', () => {
+  it.each([
+    ['columns', 'documents', (collection: string) => collection === 'people_v1', () => false],
+    ['documents', 'columns', () => false, (collection: string) => collection === 'people_v1'],
+  ])('given a snapshot written with people_v1 as %s, when opened with it held as %s, then every document is restored', async (_, __, before, after) => {
+    columnar = before;
+    await written();
+    columnar = after;
+    const store = await open();
+    expect(store.restored).toMatchObject({ snapshot: 'loaded', documents: 5 });
+    expect(await contents(store)).toMatchObject({ people: [{ _id: 'ada', name: 'Ada', tags: ['x'], _applied: { 'person-1': 3 } }], checkpoints: { people: head } });
+    await store.close();
+  });
+});
+
 
 function flipByteInMiddle(bytes: Buffer): Buffer {
   const copy = Buffer.from(bytes);

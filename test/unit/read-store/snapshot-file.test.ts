@@ -31,7 +31,8 @@ async function read(): Promise<{ header: SnapshotHeader | null; docs: [string, D
 describe('snapshot file', () => {
   it('given documents larger and more numerous than a read chunk, when read back, then every one comes back in order with the header', async () => {
     const docs: [string, Doc][] = [
-      ['c', { _id: 'big', text: 'ü'.repeat(3 * 1024 * 1024) }],
+      // 10 MB: a line over three read chunks.
+      ['c', { _id: 'big', text: 'ü'.repeat(5 * 1024 * 1024) }],
       ...Array.from({ length: 20_000 }, (_, i): [string, Doc] => [i % 2 ? 'c' : 'd', { _id: `doc-${i}`, n: i, note: 'line\nbreak ✓' }]),
     ];
     await writeSnapshotFile(path, header, entries(docs));
