@@ -23,15 +23,14 @@ interface ColumnData {
   values: [number, unknown][];
 }
 
-export function imageLines(collection: string, image: CollectionImage): unknown[][] {
+/** The image's lines, each made when it is asked for (one column's base64 at a time, not all of them at once). */
+export function* imageLines(collection: string, image: CollectionImage): Generator<unknown[]> {
   const meta: ColumnsMeta = { rows: image.rows, live: base64(image.live), fields: image.columns.map(({ field, ascending, last }) => ({ field, ascending, last })) };
-  return [
-    [COLUMNS_LINE, collection, meta],
-    ...image.columns.map((column, i): unknown[] => {
-      const data: ColumnData = { tags: base64(column.tags), nums: column.nums && base64(column.nums), uuids: column.uuids && base64(column.uuids), dictionary: column.dictionary, values: column.values };
-      return [COLUMN_LINE, collection, i, data];
-    }),
-  ];
+  yield [COLUMNS_LINE, collection, meta];
+  for (const [i, column] of image.columns.entries()) {
+    const data: ColumnData = { tags: base64(column.tags), nums: column.nums && base64(column.nums), uuids: column.uuids && base64(column.uuids), dictionary: column.dictionary, values: column.values };
+    yield [COLUMN_LINE, collection, i, data];
+  }
 }
 
 /** Puts an image together from its lines as they are read; hands it over once its last column is in. */

@@ -7,7 +7,7 @@ import { EventStore } from '../../../src/event-store/port';
 import { CheckpointStore } from '../../../src/read-store/checkpoints';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 import { DURABLE_CHECKPOINTS_FILE, PersistentReadStore, SNAPSHOT_FILE } from '../../../src/read-store/persistent';
-import { SNAPSHOT_VERSION } from '../../../src/read-store/persistent/snapshot-file';
+import { readSnapshotFile, SNAPSHOT_VERSION, SnapshotHeader, writeSnapshotFile } from '../../../src/read-store/persistent/snapshot-file';
 import { silentLogger } from '../../../src/shared/logger';
 import { events as someEvents } from '../../contract/event-store.support';
 
@@ -134,6 +134,22 @@ describe.each([
   });
 });
 describe('PersistentReadStore across layouts', () => {
+  it('given a snapshot whose columns lack one (the checksum intact), when opened, then nothing of it is used', async () => {
+    columnar = (collection) => collection === 'people_v1';
+    await written();
+    const path = join(dir, 'read-models', SNAPSHOT_FILE);
+    let header: SnapshotHeader | null = null;
+    const entries: unknown[][] = [];
+    await readSnapshotFile(path, (h) => (header = h), (collection, doc) => entries.push([collection, doc]), (entry) => entries.push(entry) > 0);
+    const lastColumn = entries.map((entry) => entry[0]).lastIndexOf('$column');
+    await writeSnapshotFile(path, header!, (async function* () { yield* entries.filter((_, i) => i !== lastColumn); })());
+
+    const store = await open();
+    expect(store.restored.snapshot).toBe('unreadable');
+    expect(await store.collection('people_v1').count()).toBe(0);
+    await store.close();
+  });
+
   it.each([
     ['columns', 'documents', (collection: string) => collection === 'people_v1', () => false],
     ['documents', 'columns', () => false, (collection: string) => collection === 'people_v1'],
