@@ -114,8 +114,9 @@ export async function readSnapshotFile(
     const takeJoined = (line: Buffer) => {
       if (!take(line.toString('utf8'))) hash.update(line).update(NEWLINE_BYTE);
     };
+    // One buffer for every read (lines are copied out as strings; pieces of a long line are copied).
+    const chunk = Buffer.allocUnsafe(CHUNK_BYTES * 4);
     for (;;) {
-      const chunk = Buffer.allocUnsafe(CHUNK_BYTES * 4);
       const { bytesRead } = await file.read(chunk, 0, chunk.length, null);
       if (bytesRead === 0) break;
       const buffer = chunk.subarray(0, bytesRead);
@@ -123,7 +124,7 @@ export async function readSnapshotFile(
       if (pieces.length > 0) {
         const newline = buffer.indexOf(NEWLINE);
         if (newline === -1) {
-          pieces.push(buffer);
+          pieces.push(Buffer.from(buffer));
           continue;
         }
         takeJoined(Buffer.concat([...pieces, buffer.subarray(0, newline)]));
@@ -137,7 +138,7 @@ export async function readSnapshotFile(
         start = newline + 1;
       }
       hash.update(buffer.subarray(from, hashed));
-      if (start < buffer.length) pieces = [buffer.subarray(start)];
+      if (start < buffer.length) pieces = [Buffer.from(buffer.subarray(start))];
     }
     // A last line without its newline (a cut file): read it as readline would; the checks below refuse the file.
     if (pieces.length > 0) takeJoined(Buffer.concat(pieces));
