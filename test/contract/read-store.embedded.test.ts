@@ -1,5 +1,13 @@
 import { EmbeddedReadStore } from '../../src/read-store/embedded';
 import { Doc } from '../../src/read-store/port';
+import { CollectionImage } from '../../src/read-store/column-image';
+
+/** An image's documents, through a store that loads it. */
+function imageDocuments(image: CollectionImage): Iterable<Doc> {
+  const store = new EmbeddedReadStore({ columnar: () => true });
+  store.loadImage('image', image);
+  return store.documents('image');
+}
 
 describe('embedded read store', () => {
   it('given a filter operator outside the port subset, when used, then it is refused with a clear message', async () => {
@@ -59,6 +67,22 @@ describe('embedded read store', () => {
     expect(await jobs.deleteMany({ owner: 'u1' })).toBe(2);
     expect(await jobs.count(active)).toBe(0);
     expect(await jobs.count({ born: { $lt: new Date('2000-01-01') } })).toBe(0);
+  });
+
+  it.each([
+    ['documents', () => false],
+    ['columns', () => true],
+  ])('given a snapshot\'s view of a collection held as %s, when documents are then deleted and written again, then the view still holds each document once, as it was', async (_, columnar) => {
+    const store = new EmbeddedReadStore({ columnar });
+    const things = store.collection('things');
+    for (const id of ['a', 'b', 'c']) await things.upsert({ _id: id, v: 1 });
+    const view = store.contents('things');
+    await things.delete('a');
+    await things.upsert({ _id: 'a', v: 2 });
+    await things.upsert({ _id: 'd', v: 1 });
+
+    const docs = Symbol.iterator in view ? [...view] : [...imageDocuments(view)];
+    expect(docs).toEqual([{ _id: 'a', v: 1 }, { _id: 'b', v: 1 }, { _id: 'c', v: 1 }]);
   });
 
   it('given a few thousand documents, when read by id, filtered, sorted and paged, then the answers are right at that size', async () => {

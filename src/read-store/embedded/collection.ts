@@ -88,8 +88,13 @@ export class EmbeddedCollection<T extends Doc> implements StoredCollection<T> {
     return this.docs.values();
   }
 
+  /**
+   * The stored documents as they are now, in an array of their own (references, not copies: the
+   * store never changes a document it holds): a snapshot is written over several turns of the
+   * event loop, and a Map iterator would meet a document deleted and written again twice.
+   */
   contents(): Iterable<T> {
-    return this.docs.values();
+    return [...this.docs.values()];
   }
 
   async delete(id: string): Promise<void> {
