@@ -16,6 +16,7 @@ export const auditProjection: Projection<AuditDocument> = {
   indexes: [{ fields: { position: 1 } }, { fields: { actor: 1, position: 1 } }, { fields: { aggregate: 1, position: 1 } }, { fields: { event_type: 1, position: 1 } }],
   documentId: (event) => event.event_id,
   documentPerEvent: true,
+  metadataOnly: true,
   evolve(_current, event) {
     const dash = event.stream_id.indexOf('-');
     const aggregate = dash < 0 ? event.stream_id : event.stream_id.slice(0, dash);

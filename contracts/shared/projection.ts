@@ -23,5 +23,11 @@ export interface Projection<D extends ProjectedDoc = ProjectedDoc> extends ReadM
    * revisions on it (300,000 audit entries held 300,000 such objects).
    */
   documentPerEvent?: true;
+  /**
+   * `evolve` reads the envelope only (type, ids, stream, position, metadata), never `data`: the
+   * runner hands it events whose data is neither decrypted nor validated (the audit trail, which
+   * reads every event of the log; its erasure still gets its data).
+   */
+  metadataOnly?: true;
   evolve(current: Unprojected<D> | null, event: DomainEnvelope): Unprojected<D> | null;
 }

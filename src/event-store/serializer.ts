@@ -87,6 +87,19 @@ export function deserializeEvent(recorded: RecordedEvent): DomainEnvelope {
   } as DomainEnvelope;
 }
 
+/**
+ * An event's envelope with its metadata validated and without its data (neither decrypted nor
+ * validated): for a projection that reads only the envelope (Projection.metadataOnly). Throws
+ * EventDecodeError on an unknown type or bad metadata, as deserializeEvent does.
+ */
+export function deserializeMetadata(recorded: RecordedEvent): DomainEnvelope {
+  if (!schemaByType.has(recorded.type)) throw new EventDecodeError(recorded.event_id, recorded.type, 'unknown event type');
+  const metadata = EventMetadataSchema.safeParse(recorded.metadata);
+  if (!metadata.success) throw new EventDecodeError(recorded.event_id, recorded.type, metadata.error.message);
+  const { event_id, type, stream_id, revision, position, recorded_at } = recorded;
+  return { event_id, type, data: undefined, metadata: metadata.data, stream_id, revision, position, recorded_at } as unknown as DomainEnvelope;
+}
+
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /**

@@ -1,6 +1,6 @@
 import { EventStore, RecordedEvent } from '../event-store/port';
 import { DomainEnvelope } from '../../contracts/events';
-import { EventSerializer, plainSerializer } from '../event-store/serializer';
+import { deserializeMetadata, EventSerializer, plainSerializer } from '../event-store/serializer';
 import { Doc, ReadStore } from '../read-store/port';
 import { Logger } from '../shared/logger';
 import { BatchContext, CheckpointedSubscription, SubscriptionState } from '../subscriptions';
@@ -138,7 +138,8 @@ export class ProjectionRunner {
     for (const recorded of batch) {
       let event: DomainEnvelope;
       try {
-        event = await this.serializer.deserialize(recorded);
+        // The erasure's data (whose documents to delete) is read whatever the projection.
+        event = this.projection.metadataOnly && recorded.type !== ERASURE ? deserializeMetadata(recorded) : await this.serializer.deserialize(recorded);
       } catch (error) {
         await context.skip(recorded, error);
         continue;

@@ -115,6 +115,21 @@ describe('projection runner', () => {
     expect(second.snapshot().events_applied).toBe(0);
   });
 
+  it('given an event whose data breaks its schema, when the audit trail (which reads only envelopes) projects it, then it is recorded there, as it is in the log', async () => {
+    const bad = await events.appendToStream(
+      `profile-${randomUUID()}`,
+      [{ event_id: randomUUID(), type: 'ProfileCreated', data: { nonsense: true }, metadata: { ...meta, schema_version: 1 } }],
+      'no_stream',
+    );
+    const audit = new ProjectionRunner(auditProjection as never, events, readStore, silentLogger());
+    runners.push(audit);
+    await audit.start();
+    await audit.waitFor(bad.position);
+
+    expect(await readStore.collection(auditProjection.collection).find({})).toEqual([expect.objectContaining({ event_type: 'ProfileCreated', position: bad.position, correlation_id: 'test' })]);
+    expect(audit.snapshot()).toMatchObject({ events_applied: 1, events_failed: 0 });
+  });
+
   it('keeps a checkpoint that never moves backwards', async () => {
     const checkpoints = new CheckpointStore(readStore);
     await checkpoints.save('x', '0000000000000005');

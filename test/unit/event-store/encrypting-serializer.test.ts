@@ -2,7 +2,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { DomainEvent } from '../../../contracts/events';
 import { ERASED, isEncryptedField } from '../../../src/event-store/field-crypto';
 import { RecordedEvent } from '../../../src/event-store/port';
-import { EventDecodeError, EventEncodeError, EventSerializer, NewEventMetadata, serializeEvent } from '../../../src/event-store/serializer';
+import { deserializeMetadata, EventDecodeError, EventEncodeError, EventSerializer, NewEventMetadata, serializeEvent } from '../../../src/event-store/serializer';
 import { CollectionKeyStore } from '../../../src/key-store/collection-key-store';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 
@@ -123,5 +123,15 @@ describe('serializer: what the decoder would refuse is never written', () => {
     const bad = { type: 'UserRegistered', data: { user_id: 'not-a-uuid', email: 'not an email', full_name: 'X', password_hash: 'h', roles: ['user'] } } as unknown as DomainEvent;
     await expect(new EventSerializer(null).serialize(bad, metadata)).rejects.toThrow(EventEncodeError);
     await expect(new EventSerializer(null).serialize(bad, metadata)).rejects.toThrow(/data\.user_id.*data\.email/);
+  });
+});
+
+describe('serializer: an envelope without its data (deserializeMetadata)', () => {
+  it('given a stored event with encrypted personal fields, when read for its envelope, then its metadata is validated and its data is neither decrypted nor handed over', async () => {
+    const { serializer } = setup();
+    const stored = recorded(await serializer.serialize(profileCreated(), metadata));
+    expect(deserializeMetadata(stored)).toEqual({ event_id: stored.event_id, type: 'ProfileCreated', data: undefined, metadata: expect.objectContaining({ correlation_id: 'c', actor: user_id }), stream_id: stored.stream_id, revision: 0, position: stored.position, recorded_at: stored.recorded_at });
+    expect(() => deserializeMetadata({ ...stored, type: 'NoSuchEvent' })).toThrow(EventDecodeError);
+    expect(() => deserializeMetadata({ ...stored, metadata: { ...stored.metadata, occurred_at: 'yesterday' } })).toThrow(EventDecodeError);
   });
 });
