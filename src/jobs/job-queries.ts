@@ -63,7 +63,7 @@ export class JobQueries {
     const terms = queryTerms(q);
     if (terms.length === 0) return { page: [], total: 0 };
     const [candidates, documentCount] = await Promise.all([
-      this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }, { fields: RANKED_FIELDS, readOnly: true }) as Promise<RankedFields[]>,
+      this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }, { fields: RANKED_FIELDS, readOnly: true, unordered: true }) as Promise<RankedFields[]>,
       this.jobs.count(filter),
     ]);
     return rankPage(q, await this.withPostings(candidates), { candidatesOf: { documentCount }, offset, limit });

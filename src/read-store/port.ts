@@ -32,6 +32,11 @@ export interface FindOptions {
    * MongoDB's answers are fresh copies anyway). Absent: copies the caller may change.
    */
   readOnly?: boolean;
+  /**
+   * The caller puts the matches in its own order (a search ranks them): a store may hand them
+   * out in any order instead of its natural one. Ignored with `sort`, `skip` or `limit`.
+   */
+  unordered?: boolean;
 }
 
 export interface IndexOptions {

@@ -85,6 +85,19 @@ describe('embedded read store', () => {
     expect(docs).toEqual([{ _id: 'a', v: 1 }, { _id: 'b', v: 1 }, { _id: 'c', v: 1 }]);
   });
 
+  it('given matches the caller will rank itself, when found unordered, then they are the same documents as in the natural order; with a limit the order is kept', async () => {
+    const jobs = new EmbeddedReadStore().collection<Doc & { terms: string[] }>('jobs');
+    await jobs.ensureIndex({ terms: 1 });
+    for (let i = 0; i < 200; i++) await jobs.upsert({ _id: `j${i}`, terms: [`t${i % 5}`, `u${i % 3}`] });
+    await jobs.upsert({ _id: 'j7', terms: ['t1'] });
+    const filter = { terms: { $in: ['t1', 'u2'] } };
+    const ordered = await jobs.find(filter);
+
+    const unordered = await jobs.find(filter, { unordered: true });
+    expect(unordered.map((doc) => doc._id).sort()).toEqual(ordered.map((doc) => doc._id).sort());
+    expect(await jobs.find(filter, { unordered: true, limit: 5 })).toEqual(ordered.slice(0, 5));
+  });
+
   it('given a few thousand documents, when read by id, filtered, sorted and paged, then the answers are right at that size', async () => {
     const jobs = new EmbeddedReadStore().collection<Doc & { owner: string; score: number; posted_at: string; tags: string[] }>('jobs');
     for (let i = 0; i < 5000; i++) {

@@ -116,7 +116,8 @@ export class EmbeddedCollection<T extends Doc> implements StoredCollection<T> {
   async find(filter?: Filter, options: FindOptions = {}): Promise<T[]> {
     const { sort, skip = 0, limit = 0 } = options;
     const sorted = sort !== undefined && Object.keys(sort).length > 0;
-    let found = this.matching(filter, !sorted);
+    const anyOrder = options.unordered === true && skip === 0 && limit === 0;
+    let found = this.matching(filter, !sorted && !anyOrder);
     if (sorted) found = sortDocs(found, sort);
     const page = found.slice(skip, limit > 0 ? skip + limit : undefined);
     const fields = options.fields;
