@@ -1,6 +1,7 @@
 import { cloneDocument } from '../clone';
 import { compareCodePoints } from '../compare';
 import { ColumnImage } from '../../column-image';
+import { canonicalTime, isUuid, packUuid, uuidText, writeUuid } from './text-codes';
 
 /**
  * One field of a column collection: a tag byte per row says what the row holds, and the value
@@ -24,10 +25,7 @@ const VALUE = 8;
 /** DIGITS + n: a string of n decimal digits (n ≤ 20) whose value is a safe integer, in `nums`. */
 const DIGITS = 32;
 
-const TIME_PATTERN = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z$/;
 const DIGITS_PATTERN = /^[0-9]{1,20}$/;
-const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
-const HEX = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
 
 export class Column {
   tags: Uint8Array;
@@ -214,7 +212,7 @@ export class Column {
   private encodeString(value: string | number, add = false): { tag: number; num: number } | null {
     if (typeof value === 'number') return { tag: NUMBER, num: value };
     if (isUuid(value)) return { tag: UUID, num: 0 };
-    if (value.length === 24 && TIME_PATTERN.test(value)) {
+    if (value.length === 24) {
       const time = canonicalTime(value);
       if (time !== null) return { tag: TIME, num: time };
     }
@@ -239,10 +237,7 @@ export class Column {
   }
 
   private uuidAt(row: number): string {
-    const b = this.uuids!;
-    const o = row * 16;
-    const h = (i: number) => HEX[b[o + i]!]!;
-    return `${h(0)}${h(1)}${h(2)}${h(3)}-${h(4)}${h(5)}-${h(6)}${h(7)}-${h(8)}${h(9)}-${h(10)}${h(11)}${h(12)}${h(13)}${h(14)}${h(15)}`;
+    return uuidText(this.uuids!, row * 16);
   }
 
   private uuidEquals(row: number, bytes: Uint8Array): boolean {
@@ -251,56 +246,6 @@ export class Column {
     for (let i = 0; i < 16; i++) if (b[o + i] !== bytes[i]) return false;
     return true;
   }
-}
-
-/** A canonical lowercase UUID (8-4-4-4-12 hex digits); a loop of char codes, several times faster than a regular expression here. */
-function isUuid(value: string): boolean {
-  if (value.length !== 36) return false;
-  for (let i = 0; i < 36; i++) {
-    const code = value.charCodeAt(i);
-    if (i === 8 || i === 13 || i === 18 || i === 23) {
-      if (code !== 45) return false;
-    } else if (!((code >= 48 && code <= 57) || (code >= 97 && code <= 102))) return false;
-  }
-  return true;
-}
-
-/** The milliseconds of a timestamp that `toISOString` would write back the same (years 1000–9999, every field in range), else null. */
-function canonicalTime(value: string): number | null {
-  const n = (from: number, to: number) => {
-    let result = 0;
-    for (let i = from; i < to; i++) result = result * 10 + value.charCodeAt(i) - 48;
-    return result;
-  };
-  const year = n(0, 4);
-  const month = n(5, 7);
-  const day = n(8, 10);
-  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
-  if (year < 1000 || month < 1 || month > 12 || day < 1 || day > (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]!)) return null;
-  const hours = n(11, 13);
-  const minutes = n(14, 16);
-  const seconds = n(17, 19);
-  if (hours > 23 || minutes > 59 || seconds > 59) return null;
-  return Date.UTC(year, month - 1, day, hours, minutes, seconds, n(20, 23));
-}
-
-function packUuid(value: string): Uint8Array {
-  const bytes = new Uint8Array(16);
-  writeUuid(value, bytes, 0);
-  return bytes;
-}
-
-function writeUuid(value: string, into: Uint8Array, offset: number): void {
-  let j = offset;
-  for (let i = 0; i < 36; i += 2) {
-    if (value.charCodeAt(i) === 45) i++;
-    into[j++] = (nibble(value.charCodeAt(i)) << 4) | nibble(value.charCodeAt(i + 1));
-  }
-}
-
-/** A lowercase hex digit's value (the pattern checked it is one). */
-function nibble(code: number): number {
-  return code <= 57 ? code - 48 : code - 87;
 }
 
 function resized<A extends Uint8Array | Float64Array>(array: A, length: number): A {
