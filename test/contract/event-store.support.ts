@@ -20,6 +20,14 @@ export function newEvent(type = 'ThingHappened', data: Record<string, unknown> =
   };
 }
 
+/** Event `n` with fixed ids and times, for tests that compare what the log holds byte for byte or record by record. */
+export const countedEvent = (n: number, extra: Record<string, unknown> = {}): EventData => ({
+  event_id: `event-${n}`,
+  type: 'Counted',
+  data: { n, ...extra },
+  metadata: { correlation_id: 'c', causation_id: null, actor: null, occurred_at: '2025-01-01T00:00:00.000Z', schema_version: 1 },
+});
+
 export const events = (count: number, type = 'ThingHappened') =>
   Array.from({ length: count }, (_, i) => newEvent(type, { n: i }));
 

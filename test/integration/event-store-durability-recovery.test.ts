@@ -3,7 +3,7 @@ import { appendFile, mkdtemp, readFile, rm, stat, truncate, writeFile } from 'no
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EventStoreLockedError, LOG_FILE_NAME, openEmbeddedEventStore } from '../../src/event-store/embedded';
-import { EventData } from '../../src/event-store/port';
+import { countedEvent as event } from '../contract/event-store.support';
 
 /** What opening the embedded store does with a damaged log tail and with its lock file. */
 let dir: string;
@@ -16,12 +16,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const event = (n: number): EventData => ({
-  event_id: `event-${n}`,
-  type: 'Counted',
-  data: { n },
-  metadata: { correlation_id: 'c', causation_id: null, actor: null, occurred_at: '2025-01-01T00:00:00.000Z', schema_version: 1 },
-});
 
 /** Three appends to one stream (revisions 0, 1-2, 3), then closed. */
 async function givenClosedStore(): Promise<void> {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore, EventLogCorruptError, LOG_FILE_NAME, openEmbeddedEventStore } from '../../../../src/event-store/embedded';
 import { encodeRecord, readRecordHead, RECORD_HEADER_BYTES } from '../../../../src/event-store/embedded/record-codec';
-import { EventData, RecordedEvent } from '../../../../src/event-store/port';
+import { RecordedEvent } from '../../../../src/event-store/port';
+import { countedEvent as event } from '../../../contract/event-store.support';
 
 /**
  * The embedded store keeps an index in memory and the events on disk (ADR 0003): after a reopen,
@@ -18,12 +19,6 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-const event = (n: number, extra: Record<string, unknown> = {}): EventData => ({
-  event_id: `event-${n}`,
-  type: 'Counted',
-  data: { n, ...extra },
-  metadata: { correlation_id: 'c', causation_id: null, actor: null, occurred_at: '2025-01-01T00:00:00.000Z', schema_version: 1 },
-});
 
 /** Odd stream ids on purpose: the index reads them from the front of each record without parsing it. */
 const STREAMS = ['plain-1', 'with "quotes" and \\ backslash', 'ünïcödé-✓', 'line\nbreak'];

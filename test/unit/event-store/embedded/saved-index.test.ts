@@ -2,7 +2,8 @@ import { appendFile, copyFile, mkdir, mkdtemp, open, rm, truncate } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore, INDEX_FILE_NAME, LOG_FILE_NAME, openEmbeddedEventStore } from '../../../../src/event-store/embedded';
-import { EventData, RecordedEvent } from '../../../../src/event-store/port';
+import { RecordedEvent } from '../../../../src/event-store/port';
+import { countedEvent as event } from '../../../contract/event-store.support';
 
 /**
  * A clean close saves the log's index (ADR 0003), so the next open reads it instead of checking
@@ -20,12 +21,6 @@ afterEach(async () => {
   await rm(root, { recursive: true, force: true });
 });
 
-const event = (n: number): EventData => ({
-  event_id: `event-${n}`,
-  type: 'Counted',
-  data: { n },
-  metadata: { correlation_id: 'c', causation_id: null, actor: null, occurred_at: '2025-01-01T00:00:00.000Z', schema_version: 1 },
-});
 const STREAMS = ['a', 'b "quoted"', 'ü-✓'];
 
 /** `count` appends over three streams (every fourth of two events), into `dir`, left open. */
