@@ -7,3 +7,6 @@ export const REBUILD_SUFFIX = '__rebuild';
 export const rebuildName = (name: string): string => `${name}${REBUILD_SUFFIX}`;
 
 export const isRebuildName = (name: string): boolean => name.endsWith(REBUILD_SUFFIX);
+
+/** The live name a rebuild's name stands beside (a live name is its own). */
+export const liveName = (name: string): string => (isRebuildName(name) ? name.slice(0, -REBUILD_SUFFIX.length) : name);

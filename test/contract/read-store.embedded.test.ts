@@ -3,10 +3,10 @@ import { Doc } from '../../src/read-store/port';
 import { CollectionImage } from '../../src/read-store/column-image';
 
 /** An image's documents, through a store that loads it. */
-function imageDocuments(image: CollectionImage): Iterable<Doc> {
+function imageDocuments(image: CollectionImage): Promise<Doc[]> {
   const store = new EmbeddedReadStore({ columnar: () => true });
   store.loadImage('image', image);
-  return store.documents('image');
+  return store.collection('image').find();
 }
 
 describe('embedded read store', () => {
@@ -81,7 +81,7 @@ describe('embedded read store', () => {
     await things.upsert({ _id: 'a', v: 2 });
     await things.upsert({ _id: 'd', v: 1 });
 
-    const docs = Symbol.iterator in view ? [...view] : [...imageDocuments(view)];
+    const docs = Symbol.iterator in view ? [...view] : await imageDocuments(view);
     expect(docs).toEqual([{ _id: 'a', v: 1 }, { _id: 'b', v: 1 }, { _id: 'c', v: 1 }]);
   });
 

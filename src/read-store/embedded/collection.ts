@@ -84,10 +84,6 @@ export class EmbeddedCollection<T extends Doc> implements StoredCollection<T> {
     return { add: (doc) => docs.push(doc), finish: () => this.loadDocuments(docs) };
   }
 
-  documents(): Iterable<T> {
-    return this.docs.values();
-  }
-
   /**
    * The stored documents as they are now, in an array of their own (references, not copies: the
    * store never changes a document it holds): a snapshot is written over several turns of the

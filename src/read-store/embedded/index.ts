@@ -1,5 +1,5 @@
 import { Collection, Doc, ReadStore } from '../port';
-import { isRebuildName, REBUILD_SUFFIX } from '../rebuild-names';
+import { liveName } from '../rebuild-names';
 import { NamedCollection } from './named-collection';
 import { BulkLoad, Layout } from './stored-collection';
 import { CollectionImage } from '../column-image';
@@ -28,11 +28,6 @@ export class EmbeddedReadStore implements ReadStore {
   /** The names of the collections that exist (for inspection: tests look through every one). */
   collectionNames(): string[] {
     return [...this.collections.values()].filter((collection) => !collection.absent).map((collection) => collection.name);
-  }
-
-  /** Every document of collection `name`, read only. */
-  documents(name: string): Iterable<Doc> {
-    return this.named(name).documents();
   }
 
   /** What a snapshot writes of collection `name`: its documents (read only, not copied), or its columns' image. */
@@ -86,7 +81,6 @@ export class EmbeddedReadStore implements ReadStore {
   }
 
   private layoutOf(name: string): Layout {
-    const live = isRebuildName(name) ? name.slice(0, -REBUILD_SUFFIX.length) : name;
-    return this.columnar(live) ? 'columns' : 'documents';
+    return this.columnar(liveName(name)) ? 'columns' : 'documents';
   }
 }

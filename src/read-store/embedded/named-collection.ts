@@ -29,11 +29,6 @@ export class NamedCollection<T extends Doc> implements Collection<T> {
     this.absent = true;
   }
 
-  /** Every document, read only (for a snapshot). */
-  documents(): Iterable<T> {
-    return this.current.documents();
-  }
-
   /** What a snapshot writes (see StoredCollection.contents). */
   contents(): Iterable<T> | CollectionImage {
     return this.current.contents();

@@ -7,8 +7,6 @@ export interface StoredCollection<T extends Doc> extends Collection<T> {
   loadDocuments(docs: readonly T[]): void;
   /** The same load a document at a time, as a snapshot is read (columns take each at once; documents gather them for one load at `finish`). */
   startLoad(): BulkLoad<T>;
-  /** Every document, for a snapshot to write: read only, never changed. */
-  documents(): Iterable<T>;
   /** What a snapshot writes: the documents, or a collection's columns as arrays (copied at once). */
   contents(): Iterable<T> | CollectionImage;
 }

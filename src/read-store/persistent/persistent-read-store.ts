@@ -23,9 +23,12 @@ export type InnerReadStore = ReadStore & {
   collectionNames(): string[];
   /** The documents, or for a collection held as columns its image, to write. */
   contents(name: string): Iterable<Doc> | CollectionImage;
-  startLoad(name: string): { add(doc: Doc): void; finish(): void };
+  startLoad(name: string): BulkLoad;
   loadImage(name: string, image: CollectionImage): void;
 };
+
+/** A collection's bulk load from a snapshot, a document at a time. */
+type BulkLoad = { add(doc: Doc): void; finish(): void };
 
 export interface PersistentReadStoreOptions {
   /** A fresh, empty in-memory store. */
@@ -265,7 +268,7 @@ async function restore(options: PersistentReadStoreOptions, head: string, first_
   const store = options.createStore();
   let restorable = new Set<string>();
   let skipped_collections = new Set<string>();
-  const loads = new Map<string, { add(doc: Doc): void; finish(): void }>();
+  const loads = new Map<string, BulkLoad>();
   let documents = 0;
   const images = new ImageAssembler((collection, image) => {
     if (skipped_collections.has(collection)) return;

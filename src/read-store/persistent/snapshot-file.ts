@@ -106,7 +106,7 @@ export async function readSnapshotFile(
   };
   // Whole chunks, split at newline bytes and hashed as bytes: several times faster than readline
   // plus hashing each line again as a string (a 150 MB snapshot at 300k events). A line longer
-  // than a chunk (a column of 300,000 rows) is gathered in pieces and joined once.
+  // than a chunk (a large document) is gathered in pieces and joined once.
   const file = await open(path, 'r');
   try {
     let pieces: Buffer[] = [];

@@ -137,6 +137,13 @@ describe('column layout of the embedded read store', () => {
     expect((await things.find({ tag: 'back' })).map((d) => d._id)).toEqual(['t10']);
   });
 
+  it('given a read model held as columns, when it is rebuilt beside itself, then the rebuild is held as columns too, and other collections as documents', async () => {
+    const store = new EmbeddedReadStore({ columnar: (collection) => collection === 'audit_v1' });
+    for (const name of ['audit_v1', 'audit_v1__rebuild', 'jobs_v2']) await store.collection(name).upsert({ _id: 'x' });
+    const asColumns = (name: string) => !(Symbol.iterator in store.contents(name));
+    expect(['audit_v1', 'audit_v1__rebuild', 'jobs_v2'].map(asColumns)).toEqual([true, true, false]);
+  });
+
   it('given a snapshot\'s documents, when bulk loaded and listed again, then every value comes back as it was, strings character for character', async () => {
     const store = new EmbeddedReadStore({ columnar: () => true });
     const docs: Doc[] = [
@@ -145,7 +152,7 @@ describe('column layout of the embedded read store', () => {
     ];
     store.loadDocuments('things', JSON.parse(JSON.stringify(docs)) as Doc[]);
 
-    expect([...store.documents('things')]).toEqual(docs);
+    expect(await store.collection('things').find()).toEqual(docs);
     expect(await store.collection('things').find({ position: '0000000000300140' })).toEqual([docs[0]]);
     expect(() => store.loadDocuments('things', [])).toThrow('not empty');
   });

@@ -1,6 +1,5 @@
 import { Doc, Filter, FindOptions, IndexOptions, Sort } from '../../port';
 import { cloneDocument } from '../clone';
-import { compareValues } from '../compare';
 import { compileFilter } from '../filter';
 import { sortDocs } from '../sort';
 import { BulkLoad, StoredCollection } from '../stored-collection';
@@ -32,10 +31,9 @@ export class ColumnCollection<T extends Doc> implements StoredCollection<T> {
   private deleted = 0;
   private live = new Uint8Array(this.capacity);
   private columns = new Map<string, Column>();
-  private ids = new RowIds((row) => this.columns.get('_id')!.get(row) as string);
+  private readonly idOf = (row: number) => this.columns.get('_id')!.get(row) as string;
+  private ids = new RowIds(this.idOf);
   private readonly uniqueIndexes = new Map<string, UniqueIndex>();
-  /** Bumped when rows are renumbered. */
-  private rewrites = 0;
 
   constructor(private readonly name: string) {}
 
@@ -87,12 +85,8 @@ export class ColumnCollection<T extends Doc> implements StoredCollection<T> {
     };
   }
 
-  contents(): CollectionImage {
-    return this.image();
-  }
-
   /** A copy of every row, taken at once: a snapshot writes it while the collection goes on changing. */
-  image(): CollectionImage {
+  contents(): CollectionImage {
     const rows = this.rows;
     return { rows, live: this.live.slice(0, rows), columns: [...this.columns].map(([field, column]) => column.image(field, rows)) };
   }
@@ -122,13 +116,9 @@ export class ColumnCollection<T extends Doc> implements StoredCollection<T> {
     for (const index of this.uniqueIndexes.values()) for (const doc of this.documents()) index.add(doc);
   }
 
-  /** Rows as they are when reached; throws if the columns were rewritten meanwhile (a snapshot then keeps its previous version). */
+  /** Every live row's document, its objects the stored ones (read only). */
   *documents(): Iterable<T> {
-    const layout = this.rewrites;
-    for (let row = 0; row < this.rows; row++) {
-      if (this.rewrites !== layout) throw new Error(`${this.name} was compacted while being read`);
-      if (this.live[row]) yield this.docAt(row, false);
-    }
+    for (let row = 0; row < this.rows; row++) if (this.live[row]) yield this.docAt(row, false);
   }
 
   async delete(id: string): Promise<void> {
@@ -148,10 +138,11 @@ export class ColumnCollection<T extends Doc> implements StoredCollection<T> {
     const { sort, skip = 0, limit = 0 } = options;
     const end = limit > 0 ? skip + limit : undefined;
     const keys = sort ? Object.entries(sort) : [];
-    let page: T[];
-    if (keys.length === 0) page = this.scan(filter, 1, end ?? 0).slice(skip).map((row) => this.docAt(row, false));
-    else if (keys.length === 1 && this.columns.get(keys[0]![0])?.ascending) page = this.scan(filter, keys[0]![1], end ?? 0).slice(skip).map((row) => this.docAt(row, false));
-    else page = sortDocs(this.scan(filter, 1, 0).map((row) => this.docAt(row, false)), sort!).slice(skip, end);
+    // Rows are already in the order asked: none, or that of one column that has only grown.
+    const inRowOrder = keys.length === 0 || (keys.length === 1 && this.columns.get(keys[0]![0])?.ascending === true);
+    const page = inRowOrder
+      ? this.scan(filter, keys[0]?.[1] ?? 1, end ?? 0).slice(skip).map((row) => this.docAt(row, false))
+      : sortDocs(this.scan(filter, 1, 0).map((row) => this.docAt(row, false)), sort!).slice(skip, end);
     return page.map((doc) => this.handedOut(doc, options.fields));
   }
 
@@ -215,7 +206,7 @@ export class ColumnCollection<T extends Doc> implements StoredCollection<T> {
     if (this.rows === this.capacity) this.grow();
     for (const field of Object.keys(doc)) this.column(field);
     const row = this.rows++;
-    for (const [field, column] of this.columns) column.append(row, (doc as Record<string, unknown>)[field], owned, compareValues);
+    for (const [field, column] of this.columns) column.append(row, (doc as Record<string, unknown>)[field], owned);
     this.live[row] = 1;
     this.ids.add(doc._id, row);
   }
@@ -231,7 +222,7 @@ export class ColumnCollection<T extends Doc> implements StoredCollection<T> {
   }
 
   private remove(row: number): void {
-    this.ids.remove(this.columns.get('_id')!.get(row) as string);
+    this.ids.remove(this.idOf(row));
     for (const column of this.columns.values()) column.set(row, undefined);
     this.live[row] = 0;
     this.deleted++;
@@ -264,13 +255,12 @@ export class ColumnCollection<T extends Doc> implements StoredCollection<T> {
   }
 
   private reset(): void {
-    this.rewrites++;
     this.capacity = 1024;
     this.rows = 0;
     this.deleted = 0;
     this.live = new Uint8Array(this.capacity);
     this.columns = new Map();
-    this.ids = new RowIds((row) => this.columns.get('_id')!.get(row) as string);
+    this.ids = new RowIds(this.idOf);
   }
 }
 

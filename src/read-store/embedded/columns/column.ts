@@ -1,5 +1,5 @@
 import { cloneDocument } from '../clone';
-import { compareCodePoints } from '../compare';
+import { compareCodePoints, compareValues } from '../compare';
 import { ColumnImage } from '../../column-image';
 import { canonicalTime, isUuid, packUuid, uuidText, writeUuid } from './text-codes';
 
@@ -130,11 +130,11 @@ export class Column {
   }
 
   /** `set` for a new last row, keeping `ascending` up to date. */
-  append(row: number, value: unknown, owned: boolean, compare: (a: unknown, b: unknown) => number): void {
+  append(row: number, value: unknown, owned: boolean): void {
     this.set(row, value, owned);
     if (!this.ascending) return;
     // An array sorts by one of its elements: the column no longer says the order.
-    this.ascending = value !== undefined && typeof value !== 'object' && (row === 0 || compare(value, this.last) > 0);
+    this.ascending = value !== undefined && typeof value !== 'object' && (row === 0 || compareValues(value, this.last) > 0);
     this.last = value;
   }
 
@@ -142,11 +142,6 @@ export class Column {
   isString(row: number): boolean {
     const tag = this.tags[row]!;
     return tag === TEXT || tag === UUID || tag === TIME || tag >= DIGITS;
-  }
-
-  /** Whether the row's value may hold several values a filter tests one by one (an array). */
-  isComposite(row: number): boolean {
-    return this.tags[row] === VALUE;
   }
 
   /**
