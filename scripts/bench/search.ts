@@ -7,6 +7,7 @@ import { Doc } from '../../src/read-store/port';
 import { jobsProjection } from '../../projections/jobs';
 import { loadStaticCatalogue } from '../../src/jobs/catalogue/catalogue';
 import { JobQueries } from '../../src/jobs/job-queries';
+import { CheckpointStore } from '../../src/read-store/checkpoints';
 import { EmbeddedReadStore } from '../../src/read-store/embedded';
 import { percentile } from './http-client';
 
@@ -98,6 +99,8 @@ async function seedJobs(store: EmbeddedReadStore, size: number, user_id: string)
     const doc = { ...projected[i % catalogue.length]!, id: job_id, posted_date: `2025-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}` };
     await jobs.upsert({ ...doc, _id: job_id, _applied: { [`job-${job_id}`]: 0 } } as JobDocument & Doc);
   }
+  // As the projector does after a batch: searches keep their snapshot of the jobs' terms while this marker stays.
+  await new CheckpointStore(store).save(JobsReadModel.name, String(size).padStart(12, '0'));
 }
 
 function created(job_id: string, user_id: string, content: JobContent, content_hash: string): DomainEnvelope {

@@ -1,12 +1,14 @@
 import { JobSearchQuery } from '../../contracts/jobs/http';
 import { JobDocument, JobPage, JobView } from '../../contracts/jobs/read-model';
-import { withoutBookkeeping } from '../../contracts/shared/read-model';
+import { live, withoutBookkeeping } from '../../contracts/shared/read-model';
 import { JobsReadModel } from '../../contracts/jobs/read-model';
+import { CheckpointStore } from '../read-store/checkpoints';
 import { Filter, ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
 import { effectiveStatus } from './expiry';
 import { jobFilter, JobScope } from './filters';
-import { queryTerms, rankPage, SEARCH_INDEX_VERSION } from '../keywords';
+import { CandidateFacts, queryTerms, rankPage, SEARCH_INDEX_VERSION } from '../keywords';
+import { RankedFields, TermSnapshot } from './term-snapshot';
 
 const notFound = () => new DomainError('JOB.NOT_FOUND', 'Job not found');
 
@@ -20,14 +22,19 @@ export function toView(doc: JobDocument, today: string): JobView {
 const RANKED_FIELDS = ['search_terms', 'search_index'] as const;
 /** What ranking reads of a candidate whose stored index is of another version: the posting, analysed at query time. */
 const POSTING_FIELDS = ['id', 'title', 'company', 'description', 'requirements', 'responsibilities', 'search_terms'] as const;
-type RankedFields = Pick<JobDocument, '_id' | (typeof RANKED_FIELDS)[number]>;
 
 /** Newest postings first; jobs without a posting date after those with one. */
 const NEWEST_FIRST = { posted_date: -1, created_at: -1 } as const;
 
 /** Reads of the `jobs_v2` read model, always scoped to what the caller may see. */
 export class JobQueries {
-  constructor(private readonly store: ReadStore) {}
+  private readonly checkpoints: CheckpointStore;
+  /** The ranked fields of every job as of a change marker of the jobs projection, being read or read (see `snapshotAt`). */
+  private snapshot: { marker: string; ready: Promise<TermSnapshot> } | null = null;
+
+  constructor(private readonly store: ReadStore) {
+    this.checkpoints = new CheckpointStore(store);
+  }
 
   private get jobs() {
     return this.store.collection<JobDocument>(JobsReadModel.collection);
@@ -54,24 +61,64 @@ export class JobQueries {
   }
 
   /**
-   * Candidates share a term with the query (narrowed by the `search_terms` index); term
-   * frequencies over every job the filters allow make a rare term weigh more than a common one.
-   * Every job the filters allow that has a query term is a candidate, so the candidates give
-   * those frequencies exactly, without a count per term. Only the page is ordered.
+   * Candidates share a term with the query; term frequencies over every job the filters allow
+   * make a rare term weigh more than a common one. Every job the filters allow that has a query
+   * term is a candidate, so the candidates give those frequencies exactly, without a count per
+   * term. Only the page is ordered. Candidates come from the snapshot of the jobs' terms while
+   * the jobs projection has a change marker, from the store (narrowed by the `search_terms`
+   * index) before it has one.
    */
   private async ranked(q: string, filter: Filter, offset: number, limit: number): Promise<{ page: RankedFields[]; total: number }> {
     const terms = queryTerms(q);
     if (terms.length === 0) return { page: [], total: 0 };
-    const [candidates, documentCount] = await Promise.all([
-      this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }, { fields: RANKED_FIELDS, readOnly: true, unordered: true }) as Promise<RankedFields[]>,
-      this.jobs.count(filter),
-    ]);
-    return rankPage(q, await this.withPostings(candidates), { candidatesOf: { documentCount }, offset, limit });
+    const { candidates, documentCount, facts, outdated } = await this.candidates(terms, filter);
+    return rankPage(q, await this.withPostings(candidates, outdated), { candidatesOf: { documentCount, facts: facts ?? undefined }, offset, limit });
   }
 
-  /** Candidates whose stored index is of another version (projected by an older build) get their posting. */
-  private async withPostings(candidates: RankedFields[]): Promise<RankedFields[]> {
-    const outdated = candidates.filter((doc) => doc.search_index?.version !== SEARCH_INDEX_VERSION).map((doc) => doc._id);
+  private async candidates(terms: string[], filter: Filter): Promise<{ candidates: RankedFields[]; documentCount: number; facts?: CandidateFacts | null; outdated?: string[] }> {
+    const marker = await this.checkpoints.changedAt(JobsReadModel.name);
+    if (marker === '') {
+      const [candidates, documentCount] = await Promise.all([
+        this.jobs.find({ $and: [filter, { search_terms: { $in: terms } }] }, { fields: RANKED_FIELDS, readOnly: true, unordered: true }) as Promise<RankedFields[]>,
+        this.jobs.count(filter),
+      ]);
+      return { candidates, documentCount };
+    }
+    const snapshot = await this.snapshotAt(marker);
+    const allowed = await snapshot.allowed(JSON.stringify(filter), async () =>
+      (await this.jobs.find(filter, { fields: [], readOnly: true, unordered: true })).map((doc) => doc._id),
+    );
+    const { docs, facts, outdated } = snapshot.candidates(terms, allowed);
+    return { candidates: docs, documentCount: allowed.count, facts, outdated };
+  }
+
+  /**
+   * The snapshot of the jobs' ranked fields for `marker` (the projection's change marker: see
+   * `CheckpointStore.changedAt`), read once while the marker stays. The projector saves the
+   * marker after a batch's documents are written and it is read here before the documents, so a
+   * snapshot is never older than the marker it is filed under: a new or changed job, an erasure
+   * or a rebuild moves the marker and the next search reads the jobs again. Concurrent searches
+   * share one read.
+   */
+  private snapshotAt(marker: string): Promise<TermSnapshot> {
+    if (this.snapshot?.marker === marker) return this.snapshot.ready;
+    const ready = (this.jobs.find(live({}), { fields: RANKED_FIELDS, readOnly: true, unordered: true }) as Promise<RankedFields[]>).then(
+      (docs) => new TermSnapshot(marker, docs),
+    );
+    const snapshot = { marker, ready };
+    this.snapshot = snapshot;
+    ready.catch(() => {
+      if (this.snapshot === snapshot) this.snapshot = null;
+    });
+    return ready;
+  }
+
+  /**
+   * Candidates whose stored index is of another version (projected by an older build; `outdated`
+   * when the caller knows which) get their posting.
+   */
+  private async withPostings(candidates: RankedFields[], known?: string[]): Promise<RankedFields[]> {
+    const outdated = known ?? candidates.filter((doc) => doc.search_index?.version !== SEARCH_INDEX_VERSION).map((doc) => doc._id);
     if (outdated.length === 0) return candidates;
     const postings = new Map((await this.jobs.find({ _id: { $in: outdated } }, { fields: POSTING_FIELDS })).map((doc) => [doc._id, doc]));
     return candidates.map((doc) => postings.get(doc._id) ?? doc);

@@ -5,5 +5,5 @@
  */
 export { ANALYZER_VERSION, analyzeJob, extractSkills, skillNamed, TAXONOMY } from './analysis';
 export type { ExtractedSkill, JobPosting, Skill, Taxonomy } from './analysis';
-export { documentFrequencies, queryTerms, rankJobs, rankPage, searchFields, searchTerms, SEARCH_INDEX_VERSION } from './search';
-export type { CorpusStats, RankableJob, RankOptions, SearchableJob, StoredSearchIndex } from './search';
+export { documentFrequencies, queryTerms, rankJobs, rankPage, isStored, searchFields, searchTerms, SEARCH_INDEX_VERSION, sortedIndexOf } from './search';
+export type { CandidateFacts, CorpusStats, RankableJob, RankOptions, SearchableJob, StoredSearchIndex } from './search';

@@ -9,10 +9,11 @@ import { allTerms, jobTerms, SearchableJob } from './job-terms';
 import { parseQuery } from './query';
 
 export { rankJobs, rankPage } from './rank';
-export { searchFields, SEARCH_INDEX_VERSION } from './search-index';
+export { searchFields, SEARCH_INDEX_VERSION, sortedIndexOf } from './search-index';
 export type { StoredSearchIndex } from './search-index';
 export { documentFrequencies } from './document-frequency';
-export type { CorpusStats, RankableJob, RankOptions } from './rank';
+export type { CandidateFacts, CorpusStats, RankableJob, RankOptions } from './rank';
+export { isStored } from './rankable';
 export type { SearchableJob } from './job-terms';
 
 /** Normalised, de-duplicated (and sorted) terms of a job: words, compounds and skill terms. */

@@ -2,13 +2,15 @@ import { indexedJob } from './job-cache';
 import { JobCursor } from './job-cursor';
 import type { IndexedJob } from './indexed-job';
 import type { SearchableJob } from './job-terms';
-import { isStored, Rankable } from './rankable';
+import { IndexedRankableJob, isStored, Rankable } from './rankable';
+import { CandidateFacts, prunedPage } from './pruned-page';
 import { ParsedQuery, parseQuery, QueryWord } from './query';
 import { relevance, wordWeight } from './scoring';
 import { sortedIndexOf } from './search-index';
 import { topK } from './top-k';
 
 export type { IndexedRankableJob, Rankable, RankableJob } from './rankable';
+export type { CandidateFacts } from './pruned-page';
 
 /**
  * Document frequencies over everything searchable, when the caller has them (one `count` per
@@ -28,7 +30,13 @@ export interface RankOptions {
    * each term's document frequency is counted from them (what `documentFrequencies` gives), in
    * the pass that scores them. Takes the place of `corpus`.
    */
-  candidatesOf?: { documentCount: number };
+  candidatesOf?: {
+    documentCount: number;
+    /** What the caller (an index of terms) already knows of each job passed in, which ranking would otherwise read job by job. */
+    facts?: CandidateFacts;
+  };
+  /** `false` scores every job even where pruning would give the same page (for tests that compare the two). */
+  prune?: boolean;
 }
 
 /**
@@ -45,10 +53,15 @@ export function rankJobs<T extends Rankable>(q: string, docs: T[], options: Rank
 /**
  * One page of `rankJobs(q, docs, options)` and the number of jobs it ranks (`total`), without
  * ordering the jobs after the page: the same page, found by keeping the best `offset + limit`.
+ * When the jobs are every candidate (`candidatesOf`) and all have a stored index, only the jobs
+ * that may reach the page are scored (pruned-page.ts).
  */
 export function rankPage<T extends Rankable>(q: string, docs: T[], options: RankOptions & { offset: number; limit: number }): { page: T[]; total: number } {
   const query = parseQuery(q);
   if (query.terms.length === 0 || docs.length === 0) return { page: [], total: 0 };
+  if (options.candidatesOf && options.prune !== false && (options.candidatesOf.facts !== undefined || docs.every(isStored))) {
+    return prunedPage(query, docs as Array<T & IndexedRankableJob>, { ...options.candidatesOf, offset: options.offset, limit: options.limit });
+  }
   const scored = scoreJobs(query, docs, options);
   const best = topK(scored.matches, options.offset + options.limit, moreRelevant(scored));
   return { page: best.slice(options.offset).map((i) => docs[i]!), total: scored.matches.length };

@@ -88,6 +88,6 @@ function containsRun(sequence: string[], run: string[]): boolean {
   return false;
 }
 
-function saturate(weight: number): number {
+export function saturate(weight: number): number {
   return (weight * (K1 + 1)) / (weight + K1);
 }
