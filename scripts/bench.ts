@@ -32,6 +32,8 @@ const RESTART_SIZES = (process.env.BENCH_RESTART_SIZES ?? '100000,300000').split
 const SEARCH_SIZES = (process.env.BENCH_SEARCH_SIZES ?? '70,10000,100000').split(',').map(Number);
 const SEARCHES = Number(process.env.BENCH_SEARCHES ?? 80);
 const SEARCH_SECONDS = Number(process.env.BENCH_SEARCH_SECONDS ?? 20);
+/** A job write (and the jobs' change marker moved) before every Nth search, in a second run of each size; 0 for none. */
+const SEARCH_WRITE_EVERY = Number(process.env.BENCH_SEARCH_WRITE_EVERY ?? 10);
 const JOB_SEARCH_SIZE = Number(process.env.BENCH_JOB_SEARCH_SIZE ?? 10_000);
 
 /** BENCH_SECTIONS=commands,search runs only those sections (appends, commands, generations, exports, restart, search, job-search). */
@@ -61,7 +63,7 @@ async function main(): Promise<void> {
     if (runs('exports')) await exportFigures(EXPORTS);
     if (runs('exports')) await parseBackFigures(Math.min(EXPORTS, 20));
     if (runs('restart')) await restartFigures(RESTART_SIZES);
-    if (runs('search')) await searchFigures(SEARCH_SIZES, SEARCHES, SEARCH_SECONDS);
+    if (runs('search')) await searchFigures(SEARCH_SIZES, SEARCHES, SEARCH_SECONDS, SEARCH_WRITE_EVERY);
     if (runs('job-search')) await jobSearchFigures(JOB_SEARCH_SIZE, SEARCH_SECONDS);
   } finally {
     rmSync(dir, { recursive: true, force: true });

@@ -1,6 +1,6 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { DomainEnvelope } from '../../contracts/events';
-import { JobDocument, JobsReadModel } from '../../contracts/jobs/read-model';
+import { JobDocument, JobPage, JobsReadModel } from '../../contracts/jobs/read-model';
 import { JobSearchQuery } from '../../contracts/jobs/http';
 import { JobContent } from '../../contracts/jobs/job';
 import { Doc } from '../../src/read-store/port';
@@ -26,7 +26,7 @@ const TODAY = '2026-01-15';
  * Queries run for about `seconds`. Wall time and the process's CPU time per query (which shared
  * load on the machine distorts less) are both given.
  */
-export async function searchFigures(sizes: number[], rounds: number, seconds: number): Promise<void> {
+export async function searchFigures(sizes: number[], rounds: number, seconds: number, writeEvery: number): Promise<void> {
   for (const size of sizes) {
     const store = new EmbeddedReadStore();
     const user_id = '00000000-0000-4000-8000-ffffffffffff';
@@ -35,36 +35,73 @@ export async function searchFigures(sizes: number[], rounds: number, seconds: nu
     const seeded = performance.now() - t0;
     const queries = new JobQueries(store);
     const search = (q: string) => queries.search(pageQuery(q), { user_id, mine: false }, TODAY);
-    // Warm-up: JIT, and the count of the jobs the filters allow, which the store remembers until the next write.
-    for (const q of size <= 10_000 ? QUERIES : QUERIES.slice(0, 1)) await search(q);
-    const deadline = performance.now() + seconds * 1000;
-    const latencies: number[] = [];
-    const cpu: number[] = [];
-    let matches = 0;
-    const digest = createHash('sha256');
-    const byQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]));
-    // Up to `rounds` queries while time allows; one at least, and the whole mix once when it fits.
-    for (let i = 0; i < rounds && (i === 0 || performance.now() < deadline); i++) {
-      const q = QUERIES[i % QUERIES.length]!;
-      const started = performance.now();
-      const cpuStarted = process.cpuUsage();
-      const page = await search(q);
-      latencies.push(performance.now() - started);
-      const used = process.cpuUsage(cpuStarted);
-      cpu.push((used.user + used.system) / 1000);
-      byQuery.get(q)!.push(latencies[latencies.length - 1]!);
-      matches += page.total;
-      if (i < QUERIES.length) digest.update(`${q}:${page.total}:${page.items.map((job) => job.id).join(',')};`);
-    }
+    // Warm-up: JIT, the snapshot of the jobs' terms and each query term's postings in it.
+    for (const q of QUERIES) await search(q);
+    const readOnly = await timeSearches(search, rounds, seconds);
     console.log(
-      `search ${fmt(size).padStart(7)} jobs (${latencies.length} queries, one client):  p50 ${fmt(percentile(latencies, 50))} ms  p99 ${fmt(percentile(latencies, 99))} ms  ` +
-        `CPU p50 ${fmt(percentile(cpu, 50))} ms  p99 ${fmt(percentile(cpu, 99))} ms  ` +
-        `(${fmt(matches / latencies.length)} matches per query; documents built in ${fmt(seeded / 1000)} s; ` +
-        `pages of the first ${Math.min(latencies.length, QUERIES.length)} queries digest to ${digest.digest('hex').slice(0, 12)})`,
+      `search ${fmt(size).padStart(7)} jobs (${readOnly.count} queries, one client):  ${readOnly.figures}  ` +
+        `(${fmt(readOnly.matches)} matches per query; documents built in ${fmt(seeded / 1000)} s; ` +
+        `pages of the first ${Math.min(readOnly.count, QUERIES.length)} queries digest to ${readOnly.digest})`,
     );
-    const perQuery = [...byQuery].filter(([, times]) => times.length > 0).map(([q, times]) => `${q} ${fmt(percentile(times, 50))}`);
-    console.log(`  p50 by query (ms): ${perQuery.join(', ')}`);
+    console.log(`  p50 by query (ms): ${readOnly.byQuery}`);
+    if (writeEvery > 0) {
+      const writer = jobWriter(store, size);
+      const mixed = await timeSearches(search, rounds, seconds, (i) => (i % writeEvery === 0 ? writer() : undefined));
+      console.log(`  with a job write before every ${writeEvery}th search (${mixed.count} queries): ${mixed.figures}  (the write itself not timed)`);
+    }
   }
+}
+
+/**
+ * Up to `rounds` searches of the mix while `seconds` allow (one at least, and the whole mix once
+ * when it fits), `before(i)` run untimed before the i-th. Wall and CPU time per search.
+ */
+async function timeSearches(search: (q: string) => Promise<JobPage>, rounds: number, seconds: number, before?: (i: number) => Promise<void> | undefined) {
+  const deadline = performance.now() + seconds * 1000;
+  const latencies: number[] = [];
+  const cpu: number[] = [];
+  let matches = 0;
+  const digest = createHash('sha256');
+  const byQuery = new Map<string, number[]>(QUERIES.map((q) => [q, []]));
+  for (let i = 0; i < rounds && (i === 0 || performance.now() < deadline); i++) {
+    await before?.(i);
+    const q = QUERIES[i % QUERIES.length]!;
+    const started = performance.now();
+    const cpuStarted = process.cpuUsage();
+    const page = await search(q);
+    latencies.push(performance.now() - started);
+    const used = process.cpuUsage(cpuStarted);
+    cpu.push((used.user + used.system) / 1000);
+    byQuery.get(q)!.push(latencies[latencies.length - 1]!);
+    matches += page.total;
+    if (i < QUERIES.length) digest.update(`${q}:${page.total}:${page.items.map((job) => job.id).join(',')};`);
+  }
+  return {
+    count: latencies.length,
+    figures: `p50 ${fmt(percentile(latencies, 50))} ms  p99 ${fmt(percentile(latencies, 99))} ms  CPU p50 ${fmt(percentile(cpu, 50))} ms  p99 ${fmt(percentile(cpu, 99))} ms`,
+    matches: matches / latencies.length,
+    digest: digest.digest('hex').slice(0, 12),
+    byQuery: [...byQuery].filter(([, times]) => times.length > 0).map(([q, times]) => `${q} ${fmt(percentile(times, 50))}`).join(', '),
+  };
+}
+
+/**
+ * What the projector does when a job changes: the document is written again (here one of the
+ * user's jobs, its posting date moved) and the jobs' change marker moves, so the next search
+ * reads a new snapshot of the jobs' terms.
+ */
+function jobWriter(store: EmbeddedReadStore, size: number): () => Promise<void> {
+  const jobs = store.collection<JobDocument & Doc>(JobsReadModel.collection);
+  const checkpoints = new CheckpointStore(store);
+  let written = 0;
+  return async () => {
+    written++;
+    const doc = await jobs.get(jobId((written * 7919) % size));
+    if (!doc) return;
+    await jobs.upsert({ ...doc, posted_date: `2025-12-${String((written % 28) + 1).padStart(2, '0')}` });
+    const marker = String(size + written).padStart(12, '0');
+    await checkpoints.save(JobsReadModel.name, marker, marker);
+  };
 }
 
 /** Ids that are the same on every run, so that two builds' pages can be compared by their digest. */

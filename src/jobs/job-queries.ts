@@ -31,6 +31,8 @@ export class JobQueries {
   private readonly checkpoints: CheckpointStore;
   /** The ranked fields of every job as of a change marker of the jobs projection, being read or read (see `snapshotAt`). */
   private snapshot: { marker: string; ready: Promise<TermSnapshot> } | null = null;
+  /** The last snapshot read, whose postings the next one takes over. */
+  private lastRead: TermSnapshot | undefined;
 
   constructor(private readonly store: ReadStore) {
     this.checkpoints = new CheckpointStore(store);
@@ -103,7 +105,7 @@ export class JobQueries {
   private snapshotAt(marker: string): Promise<TermSnapshot> {
     if (this.snapshot?.marker === marker) return this.snapshot.ready;
     const ready = (this.jobs.find(live({}), { fields: RANKED_FIELDS, readOnly: true, unordered: true }) as Promise<RankedFields[]>).then(
-      (docs) => new TermSnapshot(marker, docs),
+      (docs) => (this.lastRead = new TermSnapshot(marker, docs, this.lastRead)),
     );
     const snapshot = { marker, ready };
     this.snapshot = snapshot;

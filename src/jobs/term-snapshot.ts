@@ -26,10 +26,16 @@ const MAX_TERMS = 4096;
  * out when first asked for. A search then finds its candidates without asking the store to test
  * thousands of documents: it unions the query terms' positions and keeps the allowed ones.
  *
- * Nothing in it changes after it is made: a new marker means a new snapshot.
+ * Nothing in it changes after it is made: a new marker means a new snapshot. A new snapshot takes
+ * over the previous one's postings and title words for every job whose ranked fields are the very
+ * values the previous one held (a store that hands out its stored values, as the embedded one
+ * does for `readOnly` reads, keeps them for unchanged jobs), and works them out again only for the
+ * others: after one job is written, the next search does not scan every job for its terms. A
+ * filter's answer may change with any field, so filters are asked of the store again.
  */
 export class TermSnapshot {
-  private readonly slotOf = new Map<string, number>();
+  /** Each job's position; shared with the previous snapshot when this one holds the same jobs in the same order first (see the constructor). */
+  private readonly slotOf: Map<string, number>;
   private readonly postings = new Map<string, Postings>();
   /** Scratch for `candidates`: each job's row among the candidates being gathered, -1 for none (reset after each use). */
   private readonly rowOf: Int32Array;
@@ -41,13 +47,69 @@ export class TermSnapshot {
   constructor(
     readonly marker: string,
     private readonly docs: readonly RankedFields[],
+    previous?: TermSnapshot,
   ) {
+    // A store that hands out jobs in the order they were first written (the embedded one) keeps the
+    // previous snapshot's jobs where they were: the table of positions is shared, and only grows.
+    const kept = previous !== undefined && previous.docs.length <= docs.length && previous.docs.every((doc, slot) => docs[slot]!._id === doc._id);
+    this.slotOf = kept ? previous.slotOf : new Map();
+    for (let slot = kept ? previous.docs.length : 0; slot < docs.length; slot++) this.slotOf.set(docs[slot]!._id, slot);
     this.current = new Uint8Array(docs.length);
-    docs.forEach((doc, slot) => {
-      this.slotOf.set(doc._id, slot);
-      if (isStored(doc)) this.current[slot] = 1;
-    });
     this.rowOf = new Int32Array(docs.length).fill(-1);
+    if (previous) this.takeOver(previous, kept);
+    else docs.forEach((doc, slot) => (this.current[slot] = isStored(doc) ? 1 : 0));
+  }
+
+  /** Where job `id` is in this snapshot (a shared table may know jobs of a later one). */
+  private slotOfJob(id: string): number | undefined {
+    const slot = this.slotOf.get(id);
+    return slot !== undefined && slot < this.docs.length && this.docs[slot]!._id === id ? slot : undefined;
+  }
+
+  /**
+   * The previous snapshot's postings, title words and stored-index flags, moved to this one's
+   * positions (the same when `kept`), for the jobs whose ranked fields are the values it held;
+   * the others' are worked out again.
+   */
+  private takeOver(previous: TermSnapshot, kept: boolean): void {
+    const moved = new Int32Array(previous.docs.length).fill(-1);
+    const changed: number[] = [];
+    this.docs.forEach((doc, slot) => {
+      const before = kept ? (slot < previous.docs.length ? slot : undefined) : previous.slotOfJob(doc._id);
+      const old = before === undefined ? undefined : previous.docs[before]!;
+      if (old && old.search_terms === doc.search_terms && old.search_index === doc.search_index) {
+        moved[before!] = slot;
+        this.current[slot] = previous.current[before!]!;
+      } else changed.push(slot);
+    });
+    for (const slot of changed) this.current[slot] = isStored(this.docs[slot]!) ? 1 : 0;
+    // A store that hands out copies changes every job: working the kept terms out again would cost more than waiting to be asked.
+    if (changed.length > this.docs.length / 4) return;
+    for (const [term, { slots, weights }] of previous.postings) {
+      const next = { slots: new Int32Array(slots.length + changed.length), weights: new Float64Array(slots.length + changed.length) };
+      let length = 0;
+      for (let i = 0; i < slots.length; i++) {
+        const slot = moved[slots[i]!]!;
+        if (slot === -1) continue;
+        next.slots[length] = slot;
+        next.weights[length++] = weights[i]!;
+      }
+      for (const slot of changed) {
+        const weight = this.weightOf(slot, term);
+        if (weight === undefined) continue;
+        next.slots[length] = slot;
+        next.weights[length++] = weight;
+      }
+      this.postings.set(term, { slots: next.slots.slice(0, length), weights: next.weights.slice(0, length) });
+    }
+    for (const [word, marks] of previous.titles) {
+      const next = new Uint8Array(this.docs.length);
+      moved.forEach((slot, old) => {
+        if (slot !== -1) next[slot] = marks[old]!;
+      });
+      for (const slot of changed) next[slot] = this.titleHas(slot, word);
+      this.titles.set(word, next);
+    }
   }
 
   /**
@@ -60,7 +122,7 @@ export class TermSnapshot {
     const ids = await allowedIds();
     const marks = new Uint8Array(this.docs.length);
     for (const id of ids) {
-      const slot = this.slotOf.get(id);
+      const slot = this.slotOfJob(id);
       if (slot !== undefined) marks[slot] = 1;
     }
     const allowed = { marks, count: ids.length };
@@ -109,40 +171,43 @@ export class TermSnapshot {
     const known = this.titles.get(word);
     if (known) return known;
     const marks = new Uint8Array(this.docs.length);
-    for (let slot = 0; slot < this.docs.length; slot++) {
-      if (this.current[slot] === 1 && this.docs[slot]!.search_index!.title_words.includes(word)) marks[slot] = 1;
-    }
+    for (let slot = 0; slot < this.docs.length; slot++) marks[slot] = this.titleHas(slot, word);
     if (this.titles.size >= MAX_TERMS) this.titles.clear();
     this.titles.set(word, marks);
     return marks;
   }
 
-  /**
-   * The positions of the jobs whose stored terms hold `term`, and its weight in each (NaN in an
-   * index of another version), found once per snapshot: by binary search in terms stored by this
-   * analysis (sorted), by a scan in older ones.
-   */
+  private titleHas(slot: number, word: string): number {
+    return this.current[slot] === 1 && this.docs[slot]!.search_index!.title_words.includes(word) ? 1 : 0;
+  }
+
+  /** The positions of the jobs whose stored terms hold `term`, and its weight in each, found once per snapshot. */
   private postingsOf(term: string): Postings {
     const known = this.postings.get(term);
     if (known) return known;
     const slots: number[] = [];
     const weights: number[] = [];
     for (let slot = 0; slot < this.docs.length; slot++) {
-      const { search_terms: terms, search_index: index } = this.docs[slot]!;
-      if (terms === undefined) continue;
-      if (index?.version === SEARCH_INDEX_VERSION) {
-        const at = sortedIndexOf(terms, term);
-        if (at < 0) continue;
-        slots.push(slot);
-        weights.push(index.weights[at] ?? NaN);
-      } else if (terms.includes(term)) {
-        slots.push(slot);
-        weights.push(NaN);
-      }
+      const weight = this.weightOf(slot, term);
+      if (weight === undefined) continue;
+      slots.push(slot);
+      weights.push(weight);
     }
     const postings = { slots: Int32Array.from(slots), weights: Float64Array.from(weights) };
     if (this.postings.size >= MAX_TERMS) this.postings.clear();
     this.postings.set(term, postings);
     return postings;
+  }
+
+  /**
+   * The weight of `term` in a job that has it, undefined in one that has not: by binary search in
+   * terms stored by this analysis (sorted), by a scan in older ones (whose weights are not used: NaN).
+   */
+  private weightOf(slot: number, term: string): number | undefined {
+    const { search_terms: terms, search_index: index } = this.docs[slot]!;
+    if (terms === undefined) return undefined;
+    if (index?.version !== SEARCH_INDEX_VERSION) return terms.includes(term) ? NaN : undefined;
+    const at = sortedIndexOf(terms, term);
+    return at < 0 ? undefined : (index.weights[at] ?? NaN);
   }
 }
