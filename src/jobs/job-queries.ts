@@ -74,10 +74,10 @@ export class JobQueries {
     const terms = queryTerms(q);
     if (terms.length === 0) return { page: [], total: 0 };
     const { candidates, documentCount, facts, outdated } = await this.candidates(terms, filter);
-    return rankPage(q, await this.withPostings(candidates, outdated), { candidatesOf: { documentCount, facts: facts ?? undefined }, offset, limit });
+    return rankPage(q, await this.withPostings(candidates, outdated), { candidatesOf: { documentCount, facts }, offset, limit });
   }
 
-  private async candidates(terms: string[], filter: Filter): Promise<{ candidates: RankedFields[]; documentCount: number; facts?: CandidateFacts | null; outdated?: string[] }> {
+  private async candidates(terms: string[], filter: Filter): Promise<{ candidates: RankedFields[]; documentCount: number; facts?: CandidateFacts; outdated?: string[] }> {
     const marker = await this.checkpoints.changedAt(JobsReadModel.name);
     if (marker === '') {
       const [candidates, documentCount] = await Promise.all([

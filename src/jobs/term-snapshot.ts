@@ -17,8 +17,10 @@ interface Postings {
 
 /** Filters remembered per snapshot: one per user and listing shape in use, each a byte per job. */
 const MAX_FILTERS = 64;
-/** Terms remembered per snapshot: each holds the positions of the jobs that have it. */
+/** Terms (and title words) remembered per snapshot, the least recently searched forgotten first: each holds the positions of the jobs that have it. */
 const MAX_TERMS = 4096;
+/** The most recently searched terms (and title words) a new snapshot takes over: moving each costs a pass over its postings. */
+const MAX_TAKEN_OVER = 256;
 
 /**
  * The ranked fields of every live job, as of one change marker of the jobs projection, with the
@@ -85,7 +87,7 @@ export class TermSnapshot {
     for (const slot of changed) this.current[slot] = isStored(this.docs[slot]!) ? 1 : 0;
     // A store that hands out copies changes every job: working the kept terms out again would cost more than waiting to be asked.
     if (changed.length > this.docs.length / 4) return;
-    for (const [term, { slots, weights }] of previous.postings) {
+    for (const [term, { slots, weights }] of [...previous.postings].slice(-MAX_TAKEN_OVER)) {
       const next = { slots: new Int32Array(slots.length + changed.length), weights: new Float64Array(slots.length + changed.length) };
       let length = 0;
       for (let i = 0; i < slots.length; i++) {
@@ -102,7 +104,7 @@ export class TermSnapshot {
       }
       this.postings.set(term, { slots: next.slots.slice(0, length), weights: next.weights.slice(0, length) });
     }
-    for (const [word, marks] of previous.titles) {
+    for (const [word, marks] of [...previous.titles].slice(-MAX_TAKEN_OVER)) {
       const next = new Uint8Array(this.docs.length);
       moved.forEach((slot, old) => {
         if (slot !== -1) next[slot] = marks[old]!;
@@ -136,7 +138,7 @@ export class TermSnapshot {
    * what ranking would otherwise read job by job (`facts`: the terms' weights, the title words),
    * unless one of them (in `outdated`) has an index of another version.
    */
-  candidates(terms: readonly string[], allowed: Allowed): { docs: RankedFields[]; facts: CandidateFacts | null; outdated: string[] } {
+  candidates(terms: readonly string[], allowed: Allowed): { docs: RankedFields[]; facts?: CandidateFacts; outdated: string[] } {
     const lists = terms.map((term) => this.postingsOf(term));
     const rowOf = this.rowOf;
     const found: number[] = [];
@@ -163,17 +165,16 @@ export class TermSnapshot {
         return Uint8Array.from(found, (slot) => marks[slot]!);
       },
     };
-    return { docs: found.map((slot) => this.docs[slot]!), facts: outdated.length === 0 ? facts : null, outdated };
+    return { docs: found.map((slot) => this.docs[slot]!), facts: outdated.length === 0 ? facts : undefined, outdated };
   }
 
   /** 1 for each job whose stored title words hold `word`, found once per snapshot. */
   private titleMarks(word: string): Uint8Array {
-    const known = this.titles.get(word);
+    const known = recall(this.titles, word);
     if (known) return known;
     const marks = new Uint8Array(this.docs.length);
     for (let slot = 0; slot < this.docs.length; slot++) marks[slot] = this.titleHas(slot, word);
-    if (this.titles.size >= MAX_TERMS) this.titles.clear();
-    this.titles.set(word, marks);
+    remember(this.titles, word, marks);
     return marks;
   }
 
@@ -183,7 +184,7 @@ export class TermSnapshot {
 
   /** The positions of the jobs whose stored terms hold `term`, and its weight in each, found once per snapshot. */
   private postingsOf(term: string): Postings {
-    const known = this.postings.get(term);
+    const known = recall(this.postings, term);
     if (known) return known;
     const slots: number[] = [];
     const weights: number[] = [];
@@ -194,8 +195,7 @@ export class TermSnapshot {
       weights.push(weight);
     }
     const postings = { slots: Int32Array.from(slots), weights: Float64Array.from(weights) };
-    if (this.postings.size >= MAX_TERMS) this.postings.clear();
-    this.postings.set(term, postings);
+    remember(this.postings, term, postings);
     return postings;
   }
 
@@ -210,4 +210,20 @@ export class TermSnapshot {
     const at = sortedIndexOf(terms, term);
     return at < 0 ? undefined : (index.weights[at] ?? NaN);
   }
+}
+
+/** The value kept for `key`, now the most recently used (a Map keeps its keys in the order they were set). */
+function recall<V>(kept: Map<string, V>, key: string): V | undefined {
+  const value = kept.get(key);
+  if (value !== undefined) {
+    kept.delete(key);
+    kept.set(key, value);
+  }
+  return value;
+}
+
+/** Keeps `value` as the most recently used, forgetting the least recently used beyond MAX_TERMS. */
+function remember<V>(kept: Map<string, V>, key: string, value: V): void {
+  if (kept.size >= MAX_TERMS) kept.delete(kept.keys().next().value!);
+  kept.set(key, value);
 }
