@@ -15,10 +15,11 @@ export const jobsProjection: Projection<JobDocument> = {
   ...JobsReadModel,
   owner: 'user_id',
   handles: JobEventSchemas.map((s) => s.shape.type.value),
-  indexes: [{ fields: { user_id: 1, status: 1 } }, { fields: { search_terms: 1 } }, { fields: { skills: 1 } }, { fields: { posted_date: -1 } }],
+  indexes: [{ fields: { user_id: 1, status: 1 } }, { fields: { search_terms: 1 } }, { fields: { skills: 1 } }, { fields: { posted_date: -1 } }, { fields: { changed_position: 1 } }],
   documentId: (event) => event.stream_id.slice('job-'.length),
   evolve(current, event) {
-    const stamp = { version: event.revision + 1, updated_at: event.metadata.occurred_at };
+    // `changed_position`: job search reads the jobs written since its snapshot's marker (src/jobs/term-snapshot.ts).
+    const stamp = { version: event.revision + 1, updated_at: event.metadata.occurred_at, changed_position: event.position };
     if (event.type === 'JobCreated') {
       const { job_id, source, user_id, status, catalogue_id, content, content_hash } = event.data;
       return {

@@ -59,6 +59,8 @@ export const JobDocument = JobView.extend({
   search_terms: z.array(z.string()),
   search_index: SearchIndex,
   content_hash: ContentHash,
+  /** The position of the last event that wrote the document (absent on documents of older builds): what job search reads changes by. */
+  changed_position: z.string().optional(),
 });
 export type JobDocument = z.infer<typeof JobDocument>;
 export const JobsReadModel = defineReadModel('jobs_v2', JobDocument);

@@ -87,8 +87,8 @@ async function timeSearches(search: (q: string) => Promise<JobPage>, rounds: num
 
 /**
  * What the projector does when a job changes: the document is written again (here one of the
- * user's jobs, its posting date moved) and the jobs' change marker moves, so the next search
- * reads a new snapshot of the jobs' terms.
+ * user's jobs, its posting date moved), stamped with the event's position, and the jobs' change
+ * marker moves, so the next search brings its snapshot of the jobs' terms forward.
  */
 function jobWriter(store: EmbeddedReadStore, size: number): () => Promise<void> {
   const jobs = store.collection<JobDocument & Doc>(JobsReadModel.collection);
@@ -98,8 +98,8 @@ function jobWriter(store: EmbeddedReadStore, size: number): () => Promise<void> 
     written++;
     const doc = await jobs.get(jobId((written * 7919) % size));
     if (!doc) return;
-    await jobs.upsert({ ...doc, posted_date: `2025-12-${String((written % 28) + 1).padStart(2, '0')}` });
-    const marker = String(size + written).padStart(12, '0');
+    const marker = String(size + written).padStart(16, '0');
+    await jobs.upsert({ ...doc, posted_date: `2025-12-${String((written % 28) + 1).padStart(2, '0')}`, changed_position: marker });
     await checkpoints.save(JobsReadModel.name, marker, marker);
   };
 }
@@ -137,7 +137,7 @@ async function seedJobs(store: EmbeddedReadStore, size: number, user_id: string)
     await jobs.upsert({ ...doc, _id: job_id, _applied: { [`job-${job_id}`]: 0 } } as JobDocument & Doc);
   }
   // As the projector does after a batch: searches keep their snapshot of the jobs' terms while this marker stays.
-  await new CheckpointStore(store).save(JobsReadModel.name, String(size).padStart(12, '0'));
+  await new CheckpointStore(store).save(JobsReadModel.name, String(size).padStart(16, '0'));
 }
 
 function created(job_id: string, user_id: string, content: JobContent, content_hash: string): DomainEnvelope {

@@ -2,7 +2,7 @@ import { JobSearchQuery } from '../../contracts/jobs/http';
 import { JobDocument, JobPage, JobView } from '../../contracts/jobs/read-model';
 import { live, withoutBookkeeping } from '../../contracts/shared/read-model';
 import { JobsReadModel } from '../../contracts/jobs/read-model';
-import { CheckpointStore } from '../read-store/checkpoints';
+import { CheckpointStore, isEventPosition } from '../read-store/checkpoints';
 import { Filter, ReadStore } from '../read-store/port';
 import { DomainError } from '../shared/errors';
 import { effectiveStatus } from './expiry';
@@ -14,7 +14,7 @@ const notFound = () => new DomainError('JOB.NOT_FOUND', 'Job not found');
 
 /** The public view of a document, with the status in effect `today`. */
 export function toView(doc: JobDocument, today: string): JobView {
-  const { search_terms: _terms, search_index: _index, content_hash: _hash, ...view } = withoutBookkeeping(doc);
+  const { search_terms: _terms, search_index: _index, content_hash: _hash, changed_position: _position, ...view } = withoutBookkeeping(doc);
   return { ...view, status: effectiveStatus(doc, today) };
 }
 
@@ -87,9 +87,10 @@ export class JobQueries {
       return { candidates, documentCount };
     }
     const snapshot = await this.snapshotAt(marker);
-    const allowed = await snapshot.allowed(JSON.stringify(filter), async () =>
-      (await this.jobs.find(filter, { fields: [], readOnly: true, unordered: true })).map((doc) => doc._id),
-    );
+    const allowed = await snapshot.allowed(JSON.stringify(filter), async (among) => {
+      const asked = among ? { $and: [filter, { _id: { $in: [...among] } }] } : filter;
+      return (await this.jobs.find(asked, { fields: [], readOnly: true, unordered: true })).map((doc) => doc._id);
+    });
     const { docs, facts, outdated } = snapshot.candidates(terms, allowed);
     return { candidates: docs, documentCount: allowed.count, facts, outdated };
   }
@@ -104,15 +105,32 @@ export class JobQueries {
    */
   private snapshotAt(marker: string): Promise<TermSnapshot> {
     if (this.snapshot?.marker === marker) return this.snapshot.ready;
-    const ready = (this.jobs.find(live({}), { fields: RANKED_FIELDS, readOnly: true, unordered: true }) as Promise<RankedFields[]>).then(
-      (docs) => (this.lastRead = new TermSnapshot(marker, docs, this.lastRead)),
-    );
+    const ready = this.readSnapshot(marker, this.lastRead).then((read) => (this.lastRead = read));
     const snapshot = { marker, ready };
     this.snapshot = snapshot;
     ready.catch(() => {
       if (this.snapshot === snapshot) this.snapshot = null;
     });
     return ready;
+  }
+
+  /**
+   * After a snapshot filed under an event position, only the jobs written since (each stamped
+   * with the position of the event that wrote it, `changed_position`) are read. Deletions carry
+   * no stamp (a deleted job's tombstone, an erasure), so the live jobs are counted first: when
+   * the snapshot brought forward holds another number of jobs, one was deleted (or written after
+   * the count) and every job is read again. Anything but a position (a rebuild's switch) means
+   * reading every job too.
+   */
+  private async readSnapshot(marker: string, previous: TermSnapshot | undefined): Promise<TermSnapshot> {
+    if (previous && isEventPosition(previous.marker) && isEventPosition(marker)) {
+      const count = await this.jobs.count(live({}));
+      const written = (await this.jobs.find(live({ changed_position: { $gt: previous.marker } }), { fields: RANKED_FIELDS, readOnly: true, unordered: true })) as RankedFields[];
+      const next = previous.advance(marker, written);
+      if (next.size === count) return next;
+    }
+    const docs = (await this.jobs.find(live({}), { fields: RANKED_FIELDS, readOnly: true, unordered: true })) as RankedFields[];
+    return new TermSnapshot(marker, docs, previous);
   }
 
   /**

@@ -4,10 +4,18 @@ import { CandidateFacts, isStored, SEARCH_INDEX_VERSION, sortedIndexOf } from '.
 /** What ranking reads of each job: the stored index, not the posting. */
 export type RankedFields = Pick<JobDocument, '_id' | 'search_terms' | 'search_index'>;
 
-/** The jobs a listing's filter allows, as a mark per job of the snapshot, and how many the store counted. */
+/** The jobs of the snapshot a listing's filter allows, as a mark per job, and how many. */
 export interface Allowed {
   marks: Uint8Array;
   count: number;
+}
+
+/** Asks the store which of `among` (every job when undefined) a filter allows. */
+export type AllowedIds = (among?: readonly string[]) => Promise<readonly string[]>;
+
+/** A filter's answer, with the jobs written since it was asked, whose marks are asked again before it is used. */
+interface KnownFilter extends Allowed {
+  recheck: readonly string[];
 }
 
 interface Postings {
@@ -28,12 +36,12 @@ const MAX_TAKEN_OVER = 256;
  * out when first asked for. A search then finds its candidates without asking the store to test
  * thousands of documents: it unions the query terms' positions and keeps the allowed ones.
  *
- * Nothing in it changes after it is made: a new marker means a new snapshot. A new snapshot takes
- * over the previous one's postings and title words for every job whose ranked fields are the very
- * values the previous one held (a store that hands out its stored values, as the embedded one
- * does for `readOnly` reads, keeps them for unchanged jobs), and works them out again only for the
- * others: after one job is written, the next search does not scan every job for its terms. A
- * filter's answer may change with any field, so filters are asked of the store again.
+ * Nothing in it changes after it is made (but for filter answers it completes): a new marker
+ * means a new snapshot, brought forward from this one by `advance` with the jobs written since
+ * (see JobQueries), or made from every job. Either way it takes over the postings and title words
+ * of every job whose ranked fields are the very objects this one held, and works them out again
+ * only for the others; only `advance`, which knows every job written, takes filter answers over
+ * too (a filter may test any field), and asks them again for the jobs written.
  */
 export class TermSnapshot {
   /** Each job's position; shared with the previous snapshot when this one holds the same jobs in the same order first (see the constructor). */
@@ -41,7 +49,7 @@ export class TermSnapshot {
   private readonly postings = new Map<string, Postings>();
   /** Scratch for `candidates`: each job's row among the candidates being gathered, -1 for none (reset after each use). */
   private readonly rowOf: Int32Array;
-  private readonly filters = new Map<string, Allowed>();
+  private readonly filters = new Map<string, KnownFilter>();
   /** 1 for a job whose stored index is of this version (see `isStored`), which ranking can read alone. */
   private readonly current: Uint8Array;
   private readonly titles = new Map<string, Uint8Array>();
@@ -50,6 +58,8 @@ export class TermSnapshot {
     readonly marker: string,
     private readonly docs: readonly RankedFields[],
     previous?: TermSnapshot,
+    /** Every job written since `previous` (when known: see `advance`), whose filters' marks are asked again. */
+    written?: readonly string[],
   ) {
     // A store that hands out jobs in the order they were first written (the embedded one) keeps the
     // previous snapshot's jobs where they were: the table of positions is shared, and only grows.
@@ -60,6 +70,42 @@ export class TermSnapshot {
     this.rowOf = new Int32Array(docs.length).fill(-1);
     if (previous) this.takeOver(previous, kept);
     else docs.forEach((doc, slot) => (this.current[slot] = isStored(doc) ? 1 : 0));
+    if (previous && written) this.takeOverFilters(previous, written, kept);
+  }
+
+  /** How many jobs it holds. */
+  get size(): number {
+    return this.docs.length;
+  }
+
+  /**
+   * The next snapshot, from the jobs `written` since this one's marker (every one of them, as
+   * the store has them now; none deleted: see JobQueries): they replace their predecessors or
+   * are added, and the filters' marks are asked again for them only.
+   */
+  advance(marker: string, written: readonly RankedFields[]): TermSnapshot {
+    const docs = this.docs.slice();
+    for (const doc of written) {
+      const slot = this.slotOfJob(doc._id);
+      if (slot === undefined) docs.push(doc);
+      else docs[slot] = doc;
+    }
+    return new TermSnapshot(marker, docs, this, written.map((doc) => doc._id));
+  }
+
+  /** The previous snapshot's filters, moved to this one's positions (the jobs `written` since to be asked again). */
+  private takeOverFilters(previous: TermSnapshot, written: readonly string[], kept: boolean): void {
+    for (const [key, known] of previous.filters) {
+      const marks = new Uint8Array(this.docs.length);
+      if (kept) marks.set(known.marks);
+      else {
+        previous.docs.forEach((doc, old) => {
+          const slot = known.marks[old] === 1 ? this.slotOfJob(doc._id) : undefined;
+          if (slot !== undefined) marks[slot] = 1;
+        });
+      }
+      this.filters.set(key, { marks, count: 0, recheck: [...known.recheck, ...written] });
+    }
   }
 
   /** Where job `id` is in this snapshot (a shared table may know jobs of a later one). */
@@ -115,20 +161,28 @@ export class TermSnapshot {
   }
 
   /**
-   * The jobs `filter` allows, from the remembered answer for the same filter or from `allowedIds`
-   * (the store's answer; ids of jobs newer than the snapshot are left out, and counted).
+   * The jobs `filter` allows, from the remembered answer for the same filter (its marks for jobs
+   * written since asked again) or from the store's answer (`ask`; ids of jobs newer than the
+   * snapshot are left out).
    */
-  async allowed(filterKey: string, allowedIds: () => Promise<readonly string[]>): Promise<Allowed> {
+  async allowed(filterKey: string, ask: AllowedIds): Promise<Allowed> {
     const known = this.filters.get(filterKey);
-    if (known) return known;
-    const ids = await allowedIds();
-    const marks = new Uint8Array(this.docs.length);
+    if (known && known.recheck.length === 0) return known;
+    const recheck = known ? [...new Set(known.recheck)] : undefined;
+    const ids = await ask(recheck);
+    const marks = known ? known.marks.slice() : new Uint8Array(this.docs.length);
+    for (const id of recheck ?? []) {
+      const slot = this.slotOfJob(id);
+      if (slot !== undefined) marks[slot] = 0;
+    }
     for (const id of ids) {
       const slot = this.slotOfJob(id);
       if (slot !== undefined) marks[slot] = 1;
     }
-    const allowed = { marks, count: ids.length };
-    if (this.filters.size >= MAX_FILTERS) this.filters.clear();
+    let count = 0;
+    for (let slot = 0; slot < marks.length; slot++) count += marks[slot]!;
+    const allowed = { marks, count, recheck: [] };
+    if (!known && this.filters.size >= MAX_FILTERS) this.filters.clear();
     this.filters.set(filterKey, allowed);
     return allowed;
   }

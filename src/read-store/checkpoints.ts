@@ -37,8 +37,9 @@ export class CheckpointStore {
     return doc?.changed_at ?? doc?.position ?? '';
   }
 
-  /** Records a change of the documents that no event made (a rebuild replaced the collection). */
+  /** Records a change of the documents that no event made (a rebuild replaced the collection): `marker` must not be an event position. */
   async markChanged(name: string, marker: string): Promise<void> {
+    if (isEventPosition(marker)) throw new Error(`A change marker that is not an event position must not look like one: ${marker}`);
     const current = await this.collection.get(name);
     if (current) await this.collection.upsert({ ...current, changed_at: marker, updated_at: new Date().toISOString() });
   }
@@ -50,4 +51,13 @@ export class CheckpointStore {
     const changed = changed_at ?? current?.changed_at ?? current?.position;
     await this.collection.upsert({ _id: name, position, ...(changed === undefined ? {} : { changed_at: changed }), updated_at: new Date().toISOString() });
   }
+}
+
+/**
+ * Whether a change marker is an event position (both event stores' positions are zero-padded
+ * numbers) rather than a marker `markChanged` recorded: only after a position do the documents
+ * written since carry later positions.
+ */
+export function isEventPosition(marker: string): boolean {
+  return /^[0-9]/.test(marker);
 }

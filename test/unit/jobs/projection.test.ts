@@ -90,6 +90,11 @@ describe('jobs_v2 projection', () => {
     expect(play([createdEvent, { type: 'JobExpired', data: { expires_date: '2026-11-01' } }])!.status).toBe('expired');
   });
 
+  it('given any event that writes the document, then it is stamped with that event\'s position (job search reads changes by it)', () => {
+    const events: JobEvent[] = [createdEvent, analyzedEvent, { type: 'JobStatusChanged', data: { from: 'draft', to: 'active' } }];
+    for (let n = 1; n <= events.length; n++) expect(play(events.slice(0, n))!.changed_position).toBe(String(n).padStart(16, '0'));
+  });
+
   it('given JobDeleted, then the document is removed', () => {
     expect(play([createdEvent, { type: 'JobDeleted', data: { job_id, user_id } }])).toBeNull();
   });

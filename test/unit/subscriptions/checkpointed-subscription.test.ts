@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { EmbeddedEventStore, openEmbeddedEventStore } from '../../../src/event-store/embedded';
 import { EventData, RecordedEvent } from '../../../src/event-store/port';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
-import { CheckpointStore } from '../../../src/read-store/checkpoints';
+import { CheckpointStore, isEventPosition } from '../../../src/read-store/checkpoints';
 import { silentLogger } from '../../../src/shared/logger';
 import { BatchContext, CheckpointedSubscription, CheckpointedSubscriptionOptions, SubscriptionState } from '../../../src/subscriptions';
 
@@ -296,5 +296,19 @@ describe('checkpointed subscription', () => {
     expect(ids()).toEqual([events[0].event_id]);
     expect(subscription.snapshot()).toMatchObject({ state: 'stopped', checkpoint: events[0].position });
     expect(await storedCheckpoint()).toBe(events[0].position);
+  });
+});
+
+describe('change markers', () => {
+  it('tells event positions of both event stores from the markers markChanged records, and refuses a marker that looks like a position', async () => {
+    expect(isEventPosition('0000000000000042')).toBe(true);
+    expect(isEventPosition('00000000000000001234/00000000000000001234')).toBe(true);
+    expect(isEventPosition('rebuild 7f3c')).toBe(false);
+    expect(isEventPosition('')).toBe(false);
+    const checkpoints = new CheckpointStore(new EmbeddedReadStore());
+    await checkpoints.save('jobs_v2', '0000000000000042', '0000000000000042');
+    await expect(checkpoints.markChanged('jobs_v2', '0000000000000043')).rejects.toThrow(/position/);
+    await checkpoints.markChanged('jobs_v2', 'rebuild 7f3c');
+    expect(await checkpoints.changedAt('jobs_v2')).toBe('rebuild 7f3c');
   });
 });

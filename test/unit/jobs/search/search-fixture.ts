@@ -15,6 +15,9 @@ export const other = '00000000-0000-4000-8000-00000000000b';
 export const TODAY = '2026-01-15';
 export const QUERIES = ['kubernetes', 'nurse', 'machine learning engineer', 'react frontend', 'sales', 'engineer', 'product manager', 'java developer', 'c++'];
 
+/** Event positions as the embedded event store writes them: zero-padded, so string order is numeric order. */
+export const positionOf = (n: number) => String(n).padStart(16, '0');
+
 export function created(i: number, owner: string, content: object): DomainEnvelope {
   const job_id = `00000000-0000-4000-8000-${i.toString(16).padStart(12, '0')}`;
   return {
@@ -24,7 +27,7 @@ export function created(i: number, owner: string, content: object): DomainEnvelo
     metadata: { correlation_id: 'test', causation_id: null, actor: owner, occurred_at: '2026-01-01T00:00:00.000Z', schema_version: 1 },
     stream_id: `job-${job_id}`,
     revision: 0,
-    position: String(i),
+    position: positionOf(i),
     recorded_at: '2026-01-01T00:00:00.000Z',
   } as DomainEnvelope;
 }
@@ -50,10 +53,9 @@ export async function given(marked = false): Promise<{ store: EmbeddedReadStore;
   return { store, docs };
 }
 
-/** What the projector does after writing a batch: the jobs' change marker moves. */
+/** What the projector does after writing a batch: the jobs' change marker moves to the batch's last position. */
 export async function markChanged(store: EmbeddedReadStore, position: number): Promise<void> {
-  const marker = String(position).padStart(12, '0');
-  await new CheckpointStore(store).save(JobsReadModel.name, marker, marker);
+  await new CheckpointStore(store).save(JobsReadModel.name, positionOf(position), positionOf(position));
 }
 
 /** What the search must answer: every visible active job ranked by analysing its posting. */

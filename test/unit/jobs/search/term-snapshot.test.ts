@@ -1,9 +1,10 @@
 import { JobDocument, JobsReadModel } from '../../../../contracts/jobs/read-model';
 import { jobsProjection } from '../../../../projections/jobs';
 import { JobQueries } from '../../../../src/jobs/job-queries';
+import { CheckpointStore } from '../../../../src/read-store/checkpoints';
 import { EmbeddedReadStore } from '../../../../src/read-store/embedded';
 import { Doc } from '../../../../src/read-store/port';
-import { created, expected, given, markChanged, other, searchWith, user_id } from './search-fixture';
+import { created, expected, given, markChanged, other, positionOf, searchWith, user_id } from './search-fixture';
 
 /**
  * Job search keeps a snapshot of every job's terms while the jobs projection's change marker
@@ -13,8 +14,10 @@ import { created, expected, given, markChanged, other, searchWith, user_id } fro
  */
 const KUBERNETES_JOB = { title: 'Kubernetes Platform Engineer', company: 'Acme', description: 'Run our Kubernetes clusters.', requirements: ['Kubernetes', 'Go'], responsibilities: [] };
 
+/** What the projector does for one event at `position`: the document written (stamped with the position, or a tombstone), then the marker moved. */
 async function write(store: EmbeddedReadStore, docs: JobDocument[], doc: JobDocument, position: number): Promise<void> {
-  await store.collection<JobDocument & Doc>(JobsReadModel.collection).upsert({ ...doc, _applied: {} } as JobDocument & Doc);
+  const written = doc._deleted ? { _id: doc._id, _applied: {}, _deleted: true } : { ...doc, _applied: {}, changed_position: positionOf(position) };
+  await store.collection<JobDocument & Doc>(JobsReadModel.collection).upsert(written as JobDocument & Doc);
   const at = docs.findIndex((known) => known.id === doc.id);
   if (at >= 0) docs[at] = doc;
   else docs.push(doc);
@@ -80,5 +83,28 @@ describe('job search over the snapshot of terms', () => {
     expect(await answer(queries, 'kubernetes')).toEqual(before);
     await markChanged(store, 3000);
     expect((await answer(queries, 'kubernetes')).ids).toContain(added.id);
+  });
+
+  it('given a job erased outright, or the jobs replaced by a rebuild, when the marker moves, then searches answer as ranking the jobs as they are now', async () => {
+    const { store, docs } = await given(true);
+    const queries = new JobQueries(store);
+    const jobs = store.collection<JobDocument & Doc>(JobsReadModel.collection);
+    const erased = docs.find((doc) => doc.user_id === user_id && doc.status === 'active' && doc.expires_date === null && doc.search_terms.includes('skill:kubernetes'))!;
+    expect((await answer(queries, 'kubernetes')).ids).toContain(erased.id);
+
+    await jobs.delete(erased.id); // an erasure deletes by owner: no tombstone, no stamp
+    docs.splice(docs.indexOf(erased), 1);
+    await markChanged(store, 4000);
+    expect((await answer(queries, 'kubernetes')).ids).not.toContain(erased.id);
+    expect(await answer(queries, 'kubernetes')).toEqual(want('kubernetes', docs));
+
+    // A rebuild's switch: documents replaced without new stamps, a marker that is not a position.
+    const retitled = docs.find((doc) => doc.user_id === user_id && doc.status === 'active' && doc.expires_date === null && !doc.search_terms.includes('skill:kubernetes'))!;
+    const rebuilt = jobsProjection.evolve(null, created(Number.parseInt(retitled.id.slice(-12), 16), user_id, { ...KUBERNETES_JOB, expires_date: null }))!;
+    await jobs.upsert({ ...rebuilt, _id: rebuilt.id, _applied: {} } as JobDocument & Doc);
+    docs[docs.indexOf(retitled)] = { ...rebuilt, _id: rebuilt.id } as JobDocument;
+    await new CheckpointStore(store).markChanged(JobsReadModel.name, 'rebuild 1');
+    expect((await answer(queries, 'kubernetes')).ids).toContain(retitled.id);
+    expect(await answer(queries, 'kubernetes')).toEqual(want('kubernetes', docs));
   });
 });
