@@ -1,7 +1,7 @@
 import { JobCursor } from './job-cursor';
 import type { ParsedQuery } from './query';
 import type { IndexedRankableJob } from './rankable';
-import { ALL_WORDS_BONUS, EXACT_TITLE_WORD, relevance, saturate, STORED_ONLY_WEIGHT, TITLE_PHRASE_BONUS, wordWeight } from './scoring';
+import { ALL_WORDS_BONUS, compareIds, EXACT_TITLE_WORD, inverseDocumentFrequency, relevance, saturate, STORED_ONLY_WEIGHT, TITLE_PHRASE_BONUS, wordWeight } from './scoring';
 import { sortedIndexOf } from './search-index';
 import { topK } from './top-k';
 
@@ -51,7 +51,11 @@ export function prunedPage<T extends IndexedRankableJob>(query: ParsedQuery, doc
   const termWeights = facts.termWeights;
   const withTerm = new Array<number>(width).fill(0);
   for (let i = 0; i < termWeights.length; i++) if (!Number.isNaN(termWeights[i]!)) withTerm[i % width]!++;
-  const idf = words.map((word) => inverseDocumentFrequency(Math.max(...word.terms.map((term) => withTerm[terms.indexOf(term)]!)), request.documentCount));
+  // As rank.ts takes it over the corpus, where every candidate frequency is known: the word's most frequent term, at most every job.
+  const idf = words.map((word) => {
+    const withWord = Math.min(Math.max(...word.terms.map((term) => withTerm[terms.indexOf(term)]!)), request.documentCount);
+    return inverseDocumentFrequency(request.documentCount, withWord);
+  });
   const bounds = boundScores(query, n, facts, idf);
 
   const termIndex = new Map(terms.map((term, k) => [term, k]));
@@ -65,7 +69,8 @@ export function prunedPage<T extends IndexedRankableJob>(query: ParsedQuery, doc
     for (let w = 0; w < words.length; w++) own[w] = wordWeight(cursor, words[w]!);
     return (scores[i] = relevance(cursor, own, doc.search_terms, query, idf));
   };
-  const better = (a: number, b: number) => scores[b]! - scores[a]! || compareIds(docs[a]!, docs[b]!) || a - b;
+  const idOf = (i: number) => docs[i]!._id ?? docs[i]!.id ?? '';
+  const better = (a: number, b: number) => scores[b]! - scores[a]! || compareIds(idOf(a), idOf(b)) || a - b;
 
   const k = request.offset + request.limit;
   if (k <= 0) return { page: [], total: bounds.sure + bounds.unsure.filter((i) => score(i) > 0).length };
@@ -166,14 +171,3 @@ function boundScores(query: ParsedQuery, n: number, facts: CandidateFacts, idf: 
   return { of, positive, sure, unsure };
 }
 
-/** As `rank.ts` takes it over the corpus: every candidate frequency is known there. */
-function inverseDocumentFrequency(withWord: number, documentCount: number): number {
-  const n = Math.min(withWord, documentCount);
-  return Math.log(1 + (documentCount - n + 0.5) / (n + 0.5));
-}
-
-function compareIds(a: IndexedRankableJob, b: IndexedRankableJob): number {
-  const x = a._id ?? a.id ?? '';
-  const y = b._id ?? b.id ?? '';
-  return x < y ? -1 : x > y ? 1 : 0;
-}

@@ -5,7 +5,7 @@ import type { SearchableJob } from './job-terms';
 import { IndexedRankableJob, isStored, Rankable } from './rankable';
 import { CandidateFacts, prunedPage } from './pruned-page';
 import { ParsedQuery, parseQuery, QueryWord } from './query';
-import { relevance, wordWeight } from './scoring';
+import { compareIds, inverseDocumentFrequency, relevance, wordWeight } from './scoring';
 import { sortedIndexOf } from './search-index';
 import { topK } from './top-k';
 
@@ -123,7 +123,7 @@ function scoreJobs(query: ParsedQuery, docs: readonly Rankable[], options: RankO
   const corpus = options.candidatesOf
     ? { documentCount: options.candidatesOf.documentCount, documentFrequency: new Map(terms.map((term, k) => [term, withTerm[k]!])) }
     : options.corpus;
-  const idf = words.map((word, w) => inverseDocumentFrequency(word, withWord[w]!, n, corpus));
+  const idf = words.map((word, w) => wordIdf(word, withWord[w]!, n, corpus));
   const scores = new Float64Array(n);
   const ids = new Array<string>(n);
   const matches: number[] = [];
@@ -144,15 +144,11 @@ function scoreJobs(query: ParsedQuery, docs: readonly Rankable[], options: RankO
  * Over the corpus when the frequencies of all a query word's terms are known (the largest is a
  * lower bound for the word), over the candidates otherwise.
  */
-function inverseDocumentFrequency(word: QueryWord, withWordInCandidates: number, candidates: number, corpus?: CorpusStats): number {
+function wordIdf(word: QueryWord, withWordInCandidates: number, candidates: number, corpus?: CorpusStats): number {
   const known = word.terms.flatMap((term) => corpus?.documentFrequency.get(term) ?? []);
   const [total, withWord] =
     corpus && known.length === word.terms.length
       ? [corpus.documentCount, Math.min(Math.max(...known), corpus.documentCount)]
       : [candidates, withWordInCandidates];
-  return Math.log(1 + (total - withWord + 0.5) / (withWord + 0.5));
-}
-
-function compareIds(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  return inverseDocumentFrequency(total, withWord);
 }

@@ -91,3 +91,13 @@ function containsRun(sequence: string[], run: string[]): boolean {
 export function saturate(weight: number): number {
   return (weight * (K1 + 1)) / (weight + K1);
 }
+
+/** idf(w) above: `withWord` of `total` jobs have the word. */
+export function inverseDocumentFrequency(total: number, withWord: number): number {
+  return Math.log(1 + (total - withWord + 0.5) / (withWord + 0.5));
+}
+
+/** Equal scores are ordered by id, so the order is the same on every run. */
+export function compareIds(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
