@@ -63,12 +63,14 @@ export class TermSnapshot {
   ) {
     // A store that hands out jobs in the order they were first written (the embedded one) keeps the
     // previous snapshot's jobs where they were: the table of positions is shared, and only grows.
-    const kept = previous !== undefined && previous.docs.length <= docs.length && previous.docs.every((doc, slot) => docs[slot]!._id === doc._id);
+    // `advance` does so by construction (the jobs written replace theirs in place or come after).
+    const kept =
+      previous !== undefined && (written !== undefined || (previous.docs.length <= docs.length && previous.docs.every((doc, slot) => docs[slot]!._id === doc._id)));
     this.slotOf = kept ? previous.slotOf : new Map();
     for (let slot = kept ? previous.docs.length : 0; slot < docs.length; slot++) this.slotOf.set(docs[slot]!._id, slot);
     this.current = new Uint8Array(docs.length);
     this.rowOf = new Int32Array(docs.length).fill(-1);
-    if (previous) this.takeOver(previous, kept);
+    if (previous) this.takeOver(previous, kept, written?.map((id) => this.slotOfJob(id)!));
     else docs.forEach((doc, slot) => (this.current[slot] = isStored(doc) ? 1 : 0));
     if (previous && written) this.takeOverFilters(previous, written, kept);
   }
@@ -117,19 +119,18 @@ export class TermSnapshot {
   /**
    * The previous snapshot's postings, title words and stored-index flags, moved to this one's
    * positions (the same when `kept`), for the jobs whose ranked fields are the values it held;
-   * the others' are worked out again.
+   * the others' (`written`, the positions `advance` replaced or added, when known; else found by
+   * comparing every job with its predecessor) are worked out again.
    */
-  private takeOver(previous: TermSnapshot, kept: boolean): void {
+  private takeOver(previous: TermSnapshot, kept: boolean, written?: readonly number[]): void {
     const moved = new Int32Array(previous.docs.length).fill(-1);
-    const changed: number[] = [];
-    this.docs.forEach((doc, slot) => {
-      const before = kept ? (slot < previous.docs.length ? slot : undefined) : previous.slotOfJob(doc._id);
-      const old = before === undefined ? undefined : previous.docs[before]!;
-      if (old && old.search_terms === doc.search_terms && old.search_index === doc.search_index) {
-        moved[before!] = slot;
-        this.current[slot] = previous.current[before!]!;
-      } else changed.push(slot);
-    });
+    const changed = written ? [...written] : this.changedSince(previous, kept, moved);
+    if (written) {
+      const replaced = new Uint8Array(this.docs.length);
+      for (const slot of written) replaced[slot] = 1;
+      this.current.set(previous.current);
+      for (let slot = 0; slot < previous.docs.length; slot++) if (replaced[slot] === 0) moved[slot] = slot;
+    }
     for (const slot of changed) this.current[slot] = isStored(this.docs[slot]!) ? 1 : 0;
     // A store that hands out copies changes every job: working the kept terms out again would cost more than waiting to be asked.
     if (changed.length > this.docs.length / 4) return;
@@ -158,6 +159,20 @@ export class TermSnapshot {
       for (const slot of changed) next[slot] = this.titleHas(slot, word);
       this.titles.set(word, next);
     }
+  }
+
+  /** The positions of the jobs whose ranked fields are not the very objects `previous` held; the others' old positions map to their new ones in `moved`. */
+  private changedSince(previous: TermSnapshot, kept: boolean, moved: Int32Array): number[] {
+    const changed: number[] = [];
+    this.docs.forEach((doc, slot) => {
+      const before = kept ? (slot < previous.docs.length ? slot : undefined) : previous.slotOfJob(doc._id);
+      const old = before === undefined ? undefined : previous.docs[before]!;
+      if (old && old.search_terms === doc.search_terms && old.search_index === doc.search_index) {
+        moved[before!] = slot;
+        this.current[slot] = previous.current[before!]!;
+      } else changed.push(slot);
+    });
+    return changed;
   }
 
   /**
