@@ -29,7 +29,7 @@ async function givenAHistory(): Promise<{ all: RecordedEvent[]; streams: Map<str
   let n = 0;
   for (let i = 0; i < 200; i++) {
     const stream = STREAMS[i % STREAMS.length]!;
-    const events = i % 5 === 0 ? [event(n++), event(n++, { nested: { list: [1, 'two'] } }), event(n++)] : [event(n++)];
+    const events = i % 5 === 0 ? [event(n++), event(n++, { nested: { list: [1, 'two', { three: 3 }] } }), event(n++)] : [event(n++)];
     await store.appendToStream(stream, events, 'any');
   }
   const all = await store.readAll();
@@ -101,10 +101,17 @@ describe('events read back from the log after a reopen', () => {
     await givenAHistory();
     store = await openEmbeddedEventStore(dir, { cached_events: 1 });
 
-    const [first] = await store.readAll({ max_count: 1 });
+    const [first, second] = await store.readAll({ max_count: 2 });
 
     expect(Object.isFrozen(first)).toBe(true);
     expect(Object.isFrozen(first!.data)).toBe(true);
+    expect(Object.isFrozen(first!.metadata)).toBe(true);
+    // Every level of nested data, arrays included.
+    const nested = (second!.data as { nested: { list: unknown[] } }).nested;
+    expect(Object.isFrozen(nested)).toBe(true);
+    expect(Object.isFrozen(nested.list)).toBe(true);
+    expect(Object.isFrozen(nested.list[2])).toBe(true);
+    expect(() => nested.list.push(4)).toThrow(TypeError);
   });
 
   it('given a record whose bytes change on disk while the store is open, when it is read from the log, then the read fails instead of returning them', async () => {
