@@ -2,7 +2,14 @@ import http from 'node:http';
 
 /** A minimal keep-alive JSON client, so the load generator costs as little as possible. */
 export class JsonClient {
-  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
+  /**
+   * `timeout` matters beyond its value: Node's agent only honours the server's `Keep-Alive:
+   * timeout=5` hint (closing an idle socket a second before the server does) when it has a
+   * timeout of its own. Without one, a socket idle for 5 s could be reused just as the server
+   * closed it (ECONNRESET, seen once when the 32-client run took up sockets the registrations
+   * had left idle).
+   */
+  private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 256, timeout: 60_000 });
 
   constructor(private readonly port: number) {}
 
