@@ -58,8 +58,22 @@ export interface ReadAllOptions {
 export interface SubscribeToAllOptions {
   /** Exclusive: deliver events after this position. '' delivers everything. */
   after_position?: string;
-  /** Called once per event, in global order; the next event waits for the promise. */
-  on_event: (event: RecordedEvent) => Promise<void>;
+  /**
+   * Called once per event, in global order; the next event waits for a promise it returns. Return
+   * nothing to take the next one at once (a catch-up then costs no promise per event).
+   */
+  on_event: (event: RecordedEvent) => Promise<void> | void;
+  /**
+   * Only events of these types go to `on_event` (default: every event). The others are passed
+   * over (the embedded store does not even read those its index knows the types of), and
+   * `on_checkpoint` says how far.
+   */
+  event_types?: readonly string[];
+  /**
+   * Called with the position of the last event passed over, when no event after it in the same
+   * step goes to `on_event`: a subscriber that waits for positions learns it got past them.
+   */
+  on_checkpoint?: (position: string) => void;
   /** Called when the subscription drops; it delivers nothing more after this. */
   on_drop?: (error: Error) => void;
   /** Called once, when the subscription has caught up with the events stored so far. */

@@ -58,7 +58,7 @@ export class ProjectionRunner {
       read_store: readStore,
       logger,
       log_context: { projection: projection.name },
-      accepts: (event) => event.type === ERASURE || projection.handles.includes(event.type),
+      event_types: [...new Set([ERASURE, ...projection.handles])],
       handle: async (batch, context) => this.handle(batch, context),
       max_batch: PROJECTION_BATCH,
       skipped: { collection: FAILURES_COLLECTION, record: (event) => ({ _id: `${projection.name}:${event.event_id}`, projection: projection.name }) },

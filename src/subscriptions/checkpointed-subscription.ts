@@ -52,8 +52,11 @@ export interface CheckpointedSubscriptionOptions<C extends string = never> {
    * failure or a crash, events since the checkpoint are delivered again.
    */
   handle: (events: readonly RecordedEvent[], context: BatchContext<C>) => Promise<void>;
-  /** Events the handler is given; the others only move the position (default: all). */
-  accepts?: (event: RecordedEvent) => boolean;
+  /**
+   * The types of event the handler is given (default: all); the others only move the position,
+   * and the event store may pass over them without reading them.
+   */
+  event_types?: readonly string[];
   /**
    * Most events per batch (default 1: one event at a time, the next waits for it). Above 1,
    * events accumulate while the subscription delivers and are handed over when it pauses (a
@@ -88,6 +91,7 @@ export class CheckpointedSubscription<C extends string = never> {
   private readonly checkpoints: CheckpointStore;
   private readonly tracker: PositionTracker;
   private readonly max_batch: number;
+  private readonly types: ReadonlySet<string> | null;
   private readonly backoff_policy: Backoff;
   private state: SubscriptionState = 'starting';
   private events_skipped = 0;
@@ -96,7 +100,10 @@ export class CheckpointedSubscription<C extends string = never> {
   private subscription: Subscription | null = null;
   /** Bumped on every (re)subscription and stop: late callbacks of an older one are ignored. */
   private generation = 0;
+  /** Events for the handler, not handed over yet. */
   private pending: RecordedEvent[] = [];
+  /** Position of the last event the subscription came past, handed over or not ('' after a drop). */
+  private seen = '';
   /** Batches and checkpoint saves, one after another; always settled so the next can follow. */
   private chain: Promise<void> = Promise.resolve();
   private flush_scheduled = false;
@@ -107,6 +114,7 @@ export class CheckpointedSubscription<C extends string = never> {
     this.checkpoints = new CheckpointStore(options.read_store);
     this.tracker = new PositionTracker(`Subscriber ${options.checkpoint_id}`);
     this.max_batch = Math.max(1, options.max_batch ?? 1);
+    this.types = options.event_types ? new Set(options.event_types) : null;
     this.backoff_policy = options.backoff ?? DEFAULT_BACKOFF;
     this.backoff = this.backoff_policy.initial_ms;
     this.counts = Object.fromEntries((options.counters ?? []).map((counter) => [counter, 0])) as Record<C, number>;
@@ -142,6 +150,7 @@ export class CheckpointedSubscription<C extends string = never> {
     const subscription = this.subscription;
     this.subscription = null;
     this.pending = [];
+    this.seen = '';
     await subscription?.stop();
     await this.chain;
   }
@@ -157,18 +166,33 @@ export class CheckpointedSubscription<C extends string = never> {
     this.state = 'catching_up';
     this.subscription = this.options.events.subscribeToAll({
       after_position: this.tracker.current,
+      event_types: this.options.event_types,
       on_event: (event) => this.accept(generation, event),
+      on_checkpoint: (position) => this.pass(generation, position),
       on_live: () => this.turnLive(generation),
       on_drop: (error) => this.resubscribeLater(generation, error),
     });
   }
 
-  /** Buffers an event; a full batch is handled before the subscription delivers more (backpressure). */
-  private async accept(generation: number, event: RecordedEvent): Promise<void> {
+  /**
+   * Buffers an event; a full batch is handled before the subscription delivers more
+   * (backpressure). Otherwise no promise: a catch-up costs none per event.
+   */
+  private accept(generation: number, event: RecordedEvent): Promise<void> | void {
     if (generation !== this.generation) return;
+    // The store filters too; this keeps the contract with one that hands over everything.
+    if (this.types && !this.types.has(event.type)) return this.pass(generation, event.position);
     this.pending.push(event);
-    if (this.pending.length >= this.max_batch) await this.flush(generation);
-    else this.scheduleFlush();
+    this.seen = event.position;
+    if (this.pending.length >= this.max_batch) return this.flush(generation);
+    this.scheduleFlush();
+  }
+
+  /** Events passed over up to `position` (not for this handler): the position moves with the next batch. */
+  private pass(generation: number, position: string): void {
+    if (generation !== this.generation || position <= this.seen) return;
+    this.seen = position;
+    this.scheduleFlush();
   }
 
   /** Hands over what accumulated once the subscription pauses (after a store page or a live event). */
@@ -193,11 +217,9 @@ export class CheckpointedSubscription<C extends string = never> {
   }
 
   private async handlePending(generation: number): Promise<void> {
-    if (generation !== this.generation || this.pending.length === 0) return;
-    const batch = this.pending.splice(0);
-    const last_position = batch[batch.length - 1].position;
-    const accepts = this.options.accepts;
-    const given = accepts ? batch.filter((event) => accepts(event)) : batch;
+    if (generation !== this.generation || this.seen <= this.tracker.current) return;
+    const given = this.pending.splice(0);
+    const last_position = this.seen;
 
     const counted = new Map<C, number>();
     let skipped = 0;
@@ -237,6 +259,7 @@ export class CheckpointedSubscription<C extends string = never> {
     if (generation !== this.generation || this.state === 'stopped') return;
     this.generation++;
     this.pending = [];
+    this.seen = '';
     const subscription = this.subscription;
     this.subscription = null;
     void subscription?.stop();

@@ -261,6 +261,32 @@ export function describeEventStoreContract(name: string, factory: EventStoreFact
         await control.subscription.stop();
       });
 
+      scenario('given event_types, then only events of those types are handed over, and on_checkpoint passes the others, caught up and live', async () => {
+        const wanted = `Wanted${uniqueStream('').slice(1, 9)}`;
+        const stream = uniqueStream();
+        await store.appendToStream(stream, [newEvent(wanted), newEvent('Other'), newEvent('Other')], 'no_stream');
+        const stored = await store.readStream(stream);
+        const delivered: string[] = [];
+        const passed: string[] = [];
+        let live = false;
+        const subscription = store.subscribeToAll({
+          after_position: start,
+          event_types: [wanted],
+          on_event: (event) => void delivered.push(`${event.type}@${event.revision}`),
+          on_checkpoint: (position) => void passed.push(position),
+          on_live: () => (live = true),
+        });
+        await eventually(() => expect(live && (passed.at(-1) ?? '') >= stored[2]!.position).toBe(true));
+        expect(delivered).toEqual([`${wanted}@0`]);
+
+        const other = await store.appendToStream(stream, [newEvent('Other')], 2);
+        await eventually(() => expect((passed.at(-1) ?? '') >= other.position).toBe(true));
+        await store.appendToStream(stream, [newEvent(wanted)], 3);
+        await eventually(() => expect(delivered).toEqual([`${wanted}@0`, `${wanted}@4`]));
+        expect(passed).toEqual([...passed].sort());
+        await subscription.stop();
+      });
+
       scenario('given a handler that throws, when an event is delivered, then the subscription drops and delivers nothing more', async () => {
         const stream = await given(uniqueStream(), 2);
         const failure = new Error('projection failed');

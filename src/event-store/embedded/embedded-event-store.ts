@@ -106,7 +106,7 @@ export class EmbeddedEventStore implements EventStore {
 
     await this.commits.enqueue(bytes, () => {
       this.reader.remember(this.index.records, toRecordedEvents(record));
-      this.index.add(record, record.events.length, span);
+      this.index.add(record, record.events.length, span, record.events.map((event) => event.type));
       if (this.pendingRevisions.get(stream_id) === last_revision) this.pendingRevisions.delete(stream_id);
     });
     return { next_expected_revision: last_revision, position: formatPosition(record.sequence + events.length - 1) };
@@ -203,7 +203,7 @@ async function openIndexed(dir: string): Promise<{ index: EventIndex; log: LogFi
     if (last) {
       const record = parsePayload(last.payload);
       if (!record || !Array.isArray(record.events)) throw new EventLogInconsistentError(`the last record (byte ${last.offset}) passes its checksum but is not a record`);
-      index.add(last.head, record.events.length, { offset: last.offset, length: log.end - last.offset });
+      index.add(last.head, record.events.length, { offset: last.offset, length: log.end - last.offset }, record.events.map((event) => String(event.type)));
     }
   } catch (error) {
     await log.close();

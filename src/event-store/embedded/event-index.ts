@@ -1,3 +1,4 @@
+import { EventTypes } from './event-types';
 import { formatPosition } from './position';
 import { RecordHead } from './record-codec';
 
@@ -23,6 +24,10 @@ export interface SavedRecords {
   lengths: Uint32Array;
   streamOrdinals: Uint32Array;
   counts: Uint32Array;
+  /** Event types, each once. */
+  types: string[];
+  /** Per event: its type (position in `types`), or UNKNOWN_TYPE (event-types.ts). */
+  eventTypes: Uint32Array;
 }
 
 /** Where a record's bytes are in the log (header included). */
@@ -34,7 +39,7 @@ export interface RecordSpan {
 /**
  * Where every durable event is, not the events themselves (ADR 0003): per record its file
  * span, stream, first revision and first sequence; per event (global index i holds sequence
- * i + 1) its record; per stream the sequence of each revision. About 40 bytes per event;
+ * i + 1) its record and type; per stream the sequence of each revision. About 50 bytes per event;
  * the payloads stay on disk and are decoded on read (record-reader.ts).
  */
 export class EventIndex {
@@ -45,6 +50,7 @@ export class EventIndex {
   private readonly recordStreams: StreamEntry[] = [];
   /** Global index of an event → its record number. */
   private readonly eventRecords: number[] = [];
+  private readonly types = new EventTypes();
   private readonly streams = new Map<string, StreamEntry>();
   private readonly listeners = new Set<() => void>();
 
@@ -66,8 +72,11 @@ export class EventIndex {
     return this.length === 0 ? '' : formatPosition(this.length);
   }
 
-  /** Adds a record of `count` events after checking it follows its stream and the log; returns its record number. */
-  add(head: RecordHead, count: number, span: RecordSpan): number {
+  /**
+   * Adds a record of `count` events after checking it follows its stream and the log; returns its
+   * record number. `types` are its events' types when known (an append, a saved index).
+   */
+  add(head: RecordHead, count: number, span: RecordSpan, types?: readonly string[]): number {
     const stream = this.streams.get(head.stream_id) ?? { id: head.stream_id, sequences: [] };
     if (count < 1 || head.revision !== stream.sequences.length || head.sequence !== this.length + 1) {
       throw new EventLogInconsistentError(
@@ -85,8 +94,31 @@ export class EventIndex {
       stream.sequences.push(head.sequence + i);
       this.eventRecords.push(record);
     }
+    this.types.push(count, types);
     for (const listener of this.listeners) listener();
     return record;
+  }
+
+  /**
+   * Checks the types of a record's events, as decoded, against those the index knows, and learns
+   * the ones it did not (records checked at open): the next clean close saves them.
+   */
+  checkTypes(record: number, types: readonly string[]): void {
+    const disagreement = this.types.learn(this.firstIndex(record), types);
+    if (disagreement) throw new EventLogInconsistentError(`event ${disagreement.event + 1} is a ${disagreement.decoded} where the index has a ${disagreement.known}`);
+  }
+
+  /**
+   * The first event in `[from, to)` that may be of one of `types` (its type is one of them or not
+   * known), or `to`: the events before it can be passed over without reading them.
+   */
+  firstOfTypes(from: number, to: number, types: ReadonlySet<string>): number {
+    return this.types.first(from, to, types, true);
+  }
+
+  /** The first event in `[from, to)` known to be of none of `types`, or `to`: the events before it are worth reading. */
+  firstNotOfTypes(from: number, to: number, types: ReadonlySet<string>): number {
+    return this.types.first(from, to, types, false);
   }
 
   /** The records, for index-file.ts to save. */
@@ -108,7 +140,7 @@ export class EventIndex {
       streamOrdinals[r] = ordinal;
       counts[r] = (r + 1 < records ? this.firstSequences[r + 1]! : this.length + 1) - this.firstSequences[r]!;
     }
-    return { streams, lengths, streamOrdinals, counts };
+    return { streams, lengths, streamOrdinals, counts, ...this.types.saved() };
   }
 
   /**
@@ -120,16 +152,27 @@ export class EventIndex {
     const index = new EventIndex();
     const revisions = new Map<string, number>();
     let offset = start;
+    const types = (first: number, count: number) => {
+      const names: string[] = [];
+      for (let i = first; i < first + count; i++) {
+        const ordinal = saved.eventTypes[i];
+        const name = ordinal === undefined ? undefined : saved.types[ordinal];
+        if (name === undefined) return undefined;
+        names.push(name);
+      }
+      return names;
+    };
     for (let r = 0; r < saved.lengths.length; r++) {
       const stream_id = saved.streams[saved.streamOrdinals[r]!];
       if (stream_id === undefined) throw new EventLogInconsistentError(`saved record ${r} names no stream`);
       const revision = revisions.get(stream_id) ?? 0;
       const count = saved.counts[r]!;
-      index.add({ stream_id, revision, sequence: index.length + 1 }, count, { offset, length: saved.lengths[r]! });
+      index.add({ stream_id, revision, sequence: index.length + 1 }, count, { offset, length: saved.lengths[r]! }, types(index.length, count));
       revisions.set(stream_id, revision + count);
       offset += saved.lengths[r]!;
     }
     if (offset !== end) throw new EventLogInconsistentError(`saved records end at byte ${offset}, not ${end}`);
+    if (saved.eventTypes.length !== index.length) throw new EventLogInconsistentError(`saved types cover ${saved.eventTypes.length} events, not ${index.length}`);
     return index;
   }
 

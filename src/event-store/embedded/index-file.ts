@@ -7,7 +7,8 @@ import { LOG_FILE_NAME } from './log-file';
 import { FILE_MAGIC, MAX_RECORD_BYTES, RECORD_HEADER_BYTES, scanRecordAt } from './record-codec';
 
 export const INDEX_FILE_NAME = 'events.index';
-const INDEX_MAGIC = Buffer.from('JWESIDX1', 'ascii');
+/** Version 2 added the event types; a version-1 file is not read (the log is checked instead, once). */
+const INDEX_MAGIC = Buffer.from('JWESIDX2', 'ascii');
 /** magic, crc32 of the rest, covered end (f64), record count, the last record's header, names' length. */
 const FIXED_BYTES = INDEX_MAGIC.length + 4 + 8 + 4 + RECORD_HEADER_BYTES + 4;
 
@@ -16,9 +17,10 @@ const FIXED_BYTES = INDEX_MAGIC.length + 4 + 8 + 4 + RECORD_HEADER_BYTES + 4;
  * checking every record of the log: `events.index` beside `events.log`, written at close
  * (a temporary file renamed over the old one). Layout, little endian:
  *
- *     'JWESIDX1' | u32 crc32 of everything after it | f64 covered end of the log | u32 records R
- *     | the last record's 8-byte header | u32 n | n bytes: JSON array of stream ids
- *     | u32[R] record lengths | u32[R] stream (position in that array) | u32[R] event counts
+ *     'JWESIDX2' | u32 crc32 of everything after it | f64 covered end of the log | u32 records R
+ *     | the last record's 8-byte header | u32 n | n bytes: JSON { streams: ids, types: names }
+ *     | u32[R] record lengths | u32[R] stream (position in `streams`) | u32[R] event counts
+ *     | u32[E] each event's type (position in `types`, or 0xffffffff: not known), E = Σ counts
  *
  * Records lie end to end from the log's magic, so their offsets follow from their lengths. It
  * vouches only for the log it was written from: opening checks that the log still reaches the
@@ -29,16 +31,16 @@ const FIXED_BYTES = INDEX_MAGIC.length + 4 + 8 + 4 + RECORD_HEADER_BYTES + 4;
  */
 export async function saveIndex(dir: string, index: EventIndex, lastHeader: Buffer, coveredEnd: number): Promise<void> {
   const saved = index.saved();
-  const names = Buffer.from(JSON.stringify(saved.streams), 'utf8');
+  const names = Buffer.from(JSON.stringify({ streams: saved.streams, types: saved.types }), 'utf8');
   const records = saved.lengths.length;
-  const bytes = Buffer.alloc(FIXED_BYTES + names.length + 12 * records);
+  const bytes = Buffer.alloc(FIXED_BYTES + names.length + 12 * records + saved.eventTypes.byteLength);
   let at = INDEX_MAGIC.copy(bytes, 0) + 4;
   at = bytes.writeDoubleLE(coveredEnd, at);
   at = bytes.writeUInt32LE(records, at);
   at += lastHeader.copy(bytes, at, 0, RECORD_HEADER_BYTES);
   at = bytes.writeUInt32LE(names.length, at);
   at += names.copy(bytes, at);
-  for (const column of [saved.lengths, saved.streamOrdinals, saved.counts]) {
+  for (const column of [saved.lengths, saved.streamOrdinals, saved.counts, saved.eventTypes]) {
     Buffer.from(column.buffer, column.byteOffset, column.byteLength).copy(bytes, at);
     at += column.byteLength;
   }
@@ -79,17 +81,27 @@ function parse(bytes: Buffer): ParsedIndex | null {
   const lastHeader = Buffer.from(bytes.subarray((at += 4), (at += RECORD_HEADER_BYTES)));
   const namesLength = bytes.readUInt32LE(at);
   at += 4;
-  if (bytes.length !== at + namesLength + 12 * records) return null;
-  let streams: unknown;
+  if (bytes.length < at + namesLength + 12 * records) return null;
+  let names: { streams?: unknown; types?: unknown };
   try {
-    streams = JSON.parse(bytes.toString('utf8', at, (at += namesLength)));
+    names = JSON.parse(bytes.toString('utf8', at, (at += namesLength))) as typeof names;
   } catch {
     return null;
   }
-  if (!Array.isArray(streams) || !streams.every((name) => typeof name === 'string')) return null;
+  const { streams, types } = names ?? {};
+  if (!isStrings(streams) || !isStrings(types)) return null;
   // Copied out, so that each column is aligned for its Uint32Array.
-  const column = () => new Uint32Array(Uint8Array.prototype.slice.call(bytes, at, (at += 4 * records)).buffer);
-  return { coveredEnd, lastHeader, records: { streams, lengths: column(), streamOrdinals: column(), counts: column() } };
+  const column = (length: number) => new Uint32Array(Uint8Array.prototype.slice.call(bytes, at, (at += 4 * length)).buffer);
+  const lengths = column(records);
+  const streamOrdinals = column(records);
+  const counts = column(records);
+  const events = counts.reduce((sum, count) => sum + count, 0);
+  if (bytes.length !== at + 4 * events) return null;
+  return { coveredEnd, lastHeader, records: { streams, lengths, streamOrdinals, counts, types, eventTypes: column(events) } };
+}
+
+function isStrings(value: unknown): value is string[] {
+  return Array.isArray(value) && value.every((name) => typeof name === 'string');
 }
 
 /**

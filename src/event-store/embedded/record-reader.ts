@@ -152,6 +152,7 @@ export class RecordReader {
       if (decoded.stream_id !== expected.stream_id || decoded.revision !== expected.revision || decoded.sequence !== expected.sequence || decoded.events?.length !== expected.count) {
         throw new EventLogInconsistentError(`the record at byte ${offset} does not hold ${expected.stream_id}@${expected.revision} (sequence ${expected.sequence}, ${expected.count} events)`);
       }
+      this.index.checkTypes(record, decoded.events.map((event) => String(event.type)));
       const events = toRecordedEvents(decoded);
       this.remember(record, events);
       return events;

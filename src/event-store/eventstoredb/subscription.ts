@@ -18,6 +18,7 @@ export class EsdbCatchUpSubscription implements Subscription {
   private lastHandled = '';
   private liveAfterHandled: number | null = null;
   private head: string | null = null;
+  private readonly types: ReadonlySet<string> | null;
 
   constructor(
     client: EventStoreDBClient,
@@ -26,6 +27,7 @@ export class EsdbCatchUpSubscription implements Subscription {
     private readonly onEnd: (subscription: EsdbCatchUpSubscription) => void,
   ) {
     this.after = options.after_position ?? '';
+    this.types = options.event_types ? new Set(options.event_types) : null;
     this.stream = client.subscribeToAll({
       fromPosition: this.after ? decodePosition(this.after) : START,
       filter: excludeSystemEvents(),
@@ -57,7 +59,11 @@ export class EsdbCatchUpSubscription implements Subscription {
         if (this.stopped) return;
         this.taken++;
         const position = resolved.event?.position ? encodePosition(resolved.event.position) : '';
-        if (isUserEvent(resolved) && position > this.after) await this.options.on_event(toRecordedEvent(resolved));
+        if (isUserEvent(resolved) && position > this.after) {
+          // Filtered here rather than by the server, so that every position still comes by.
+          if (!this.types || this.types.has(resolved.event?.type ?? '')) await this.options.on_event(toRecordedEvent(resolved));
+          else this.options.on_checkpoint?.(position);
+        }
         if (this.stopped) return;
         this.handled++;
         if (position) this.lastHandled = position;

@@ -3,7 +3,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedEventStore, openEmbeddedEventStore } from '../../../src/event-store/embedded';
-import { EventData, RecordedEvent } from '../../../src/event-store/port';
+import { EventData, EventStore, RecordedEvent, SubscribeToAllOptions } from '../../../src/event-store/port';
 import { EmbeddedReadStore } from '../../../src/read-store/embedded';
 import { CheckpointStore, isEventPosition } from '../../../src/read-store/checkpoints';
 import { silentLogger } from '../../../src/shared/logger';
@@ -244,15 +244,26 @@ describe('checkpointed subscription', () => {
 
   it('given events the subscriber does not accept, then they are not handed over, yet the checkpoint passes them once live', async () => {
     const events = [...(await given(2, 'Wanted')), ...(await given(3, 'Other'))];
-    const { subscription, ids } = subscriber(undefined, { accepts: (e) => e.type === 'Wanted' });
+    const { subscription, ids } = subscriber(undefined, { event_types: ['Wanted'] });
     await subscription.start();
     await subscription.waitFor(events[4].position, 5_000);
     await until(async () => (await storedCheckpoint()) === events[4].position, 'the checkpoint after the unaccepted tail');
     expect(ids()).toEqual([events[0].event_id, events[1].event_id]);
   });
 
+  it('given an event store that hands over every type, then the subscriber still hands its handler only the types it takes', async () => {
+    const events = [...(await given(1, 'Other')), ...(await given(2, 'Wanted')), ...(await given(1, 'Other'))];
+    const unfiltered: EventStore = Object.create(store, {
+      subscribeToAll: { value: (options: SubscribeToAllOptions) => store.subscribeToAll({ ...options, event_types: undefined }) },
+    });
+    const { subscription, ids } = subscriber(undefined, { event_types: ['Wanted'], events: unfiltered });
+    await subscription.start();
+    await subscription.waitFor(events[3].position, 5_000);
+    expect(ids()).toEqual([events[1].event_id, events[2].event_id]);
+  });
+
   it('given events it does not accept after one it does, when live, then the checkpoint passes them and the change marker stays at the last one handed over', async () => {
-    const { subscription } = subscriber(undefined, { accepts: (e) => e.type === 'Wanted' });
+    const { subscription } = subscriber(undefined, { event_types: ['Wanted'] });
     await subscription.start();
     const [wanted] = await given(1, 'Wanted');
     await until(async () => (await storedCheckpoint()) === wanted.position, 'the wanted event');
