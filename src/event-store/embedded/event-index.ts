@@ -152,27 +152,18 @@ export class EventIndex {
     const index = new EventIndex();
     const revisions = new Map<string, number>();
     let offset = start;
-    const types = (first: number, count: number) => {
-      const names: string[] = [];
-      for (let i = first; i < first + count; i++) {
-        const ordinal = saved.eventTypes[i];
-        const name = ordinal === undefined ? undefined : saved.types[ordinal];
-        if (name === undefined) return undefined;
-        names.push(name);
-      }
-      return names;
-    };
     for (let r = 0; r < saved.lengths.length; r++) {
       const stream_id = saved.streams[saved.streamOrdinals[r]!];
       if (stream_id === undefined) throw new EventLogInconsistentError(`saved record ${r} names no stream`);
       const revision = revisions.get(stream_id) ?? 0;
       const count = saved.counts[r]!;
-      index.add({ stream_id, revision, sequence: index.length + 1 }, count, { offset, length: saved.lengths[r]! }, types(index.length, count));
+      index.add({ stream_id, revision, sequence: index.length + 1 }, count, { offset, length: saved.lengths[r]! });
       revisions.set(stream_id, revision + count);
       offset += saved.lengths[r]!;
     }
     if (offset !== end) throw new EventLogInconsistentError(`saved records end at byte ${offset}, not ${end}`);
     if (saved.eventTypes.length !== index.length) throw new EventLogInconsistentError(`saved types cover ${saved.eventTypes.length} events, not ${index.length}`);
+    index.types.restore(saved.types, saved.eventTypes);
     return index;
   }
 

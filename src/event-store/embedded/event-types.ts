@@ -15,6 +15,15 @@ export class EventTypes {
     for (let i = 0; i < count; i++) this.ordinals.push(types ? this.ordinalOf(types[i]!) : UNKNOWN_TYPE);
   }
 
+  /** Takes the types saved with an index (`saved()`) into one that knows none yet: an ordinal naming no type is unknown. */
+  restore(names: readonly string[], ordinals: Uint32Array): void {
+    names.forEach((name, ordinal) => {
+      this.names.push(name);
+      if (!this.byName.has(name)) this.byName.set(name, ordinal);
+    });
+    for (let i = 0; i < ordinals.length; i++) this.ordinals[i] = ordinals[i]! < names.length ? ordinals[i]! : UNKNOWN_TYPE;
+  }
+
   /** Learns the types of decoded events from `first` on; returns the first one that disagrees with a known type, if any. */
   learn(first: number, types: readonly string[]): { event: number; known: string; decoded: string } | null {
     for (let i = 0; i < types.length; i++) {
