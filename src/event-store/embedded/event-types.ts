@@ -9,6 +9,7 @@ export class EventTypes {
   private readonly ordinals: number[] = [];
   private readonly names: string[] = [];
   private readonly byName = new Map<string, number>();
+  private readonly taken = new WeakMap<ReadonlySet<string>, boolean[]>();
 
   /** Adds `count` events: of `types` when known, else unknown. */
   push(count: number, types?: readonly string[]): void {
@@ -36,12 +37,20 @@ export class EventTypes {
 
   /** The first event in `[from, to)` whose type may be one of `types` (`taken`) or is known not to be (`!taken`), or `to`. */
   first(from: number, to: number, types: ReadonlySet<string>, taken: boolean): number {
-    const takes = this.names.map((name) => types.has(name));
+    const takes = this.takes(types);
     for (let i = from; i < to; i++) {
       const ordinal = this.ordinals[i]!;
       if ((ordinal === UNKNOWN_TYPE || takes[ordinal]!) === taken) return i;
     }
     return to;
+  }
+
+  /** Per type ordinal, whether it is one of `types`: kept per set (a subscription asks with the same one every time), grown as types appear. */
+  private takes(types: ReadonlySet<string>): boolean[] {
+    let takes = this.taken.get(types);
+    if (!takes) this.taken.set(types, (takes = []));
+    for (let ordinal = takes.length; ordinal < this.names.length; ordinal++) takes.push(types.has(this.names[ordinal]!));
+    return takes;
   }
 
   saved(): { types: string[]; eventTypes: Uint32Array } {
